@@ -1,0 +1,83 @@
+# escape: a GCC plugin that moves non-escaping malloc/calloc to the stack.
+#
+#   make            build plugin/escape.so for $(GCC)
+#   make example    build, then compile examples/example.c and print its report
+#   make check      build, then run the DejaGnu testsuite
+#   make install    copy the plugin into $(GCC)'s plugin directory
+#
+# GCC=gcc-11 builds for another compiler; GXX defaults to the matching g++.
+
+GCC ?= gcc
+GXX ?= $(subst gcc,g++,$(GCC))
+PLUGIN_DIR := $(shell $(GCC) -print-file-name=plugin 2>/dev/null)
+GCC_VERSION := $(shell $(GCC) -dumpversion 2>/dev/null)
+GCC_MAJOR := $(firstword $(subst ., ,$(GCC_VERSION)))
+
+PREFIX ?=
+DESTDIR ?=
+# PREFIX replaces the compiler's own plugin directory when set.
+INSTALL_DIR = $(DESTDIR)$(if $(PREFIX),$(PREFIX)/lib/gcc/escape,$(PLUGIN_DIR))
+
+WARN := -Wall -Wextra
+CORE_CFLAGS := -std=c11 -O2 -g -fPIC $(WARN)
+PLUGIN_CXXFLAGS := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions $(WARN) \
+	-Wno-unused-parameter -I$(PLUGIN_DIR)/include -Iplugin/core
+
+CORE_SRCS := $(wildcard plugin/core/*.c)
+CORE_OBJS := $(CORE_SRCS:.c=.o)
+GCC_SRCS := $(wildcard plugin/*.cc)
+GCC_OBJS := $(GCC_SRCS:.cc=.o)
+PLUGIN := plugin/escape.so
+
+# Debian package names; `make deps` installs whichever is missing.
+DEPS_PKGS := gcc-12-plugin-dev dejagnu
+
+.PHONY: all deps example check install uninstall clean check-toolchain
+
+all: $(PLUGIN)
+
+check-toolchain:
+	@command -v $(GCC) >/dev/null 2>&1 || { echo "escape: compiler '$(GCC)' not found" >&2; exit 1; }
+	@command -v $(GXX) >/dev/null 2>&1 || { echo "escape: C++ compiler '$(GXX)' for $(GCC) not found; set GXX=" >&2; exit 1; }
+	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "escape: no plugin headers for $(GCC) $(GCC_VERSION) in $(PLUGIN_DIR); install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
+	@test "$(GCC_MAJOR)" = 12 || { echo "escape: $(GCC) is GCC $(GCC_VERSION); this plugin supports GCC 12 only" >&2; exit 1; }
+
+deps:
+	@missing=; for p in $(DEPS_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "escape: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(PLUGIN): $(CORE_OBJS) $(GCC_OBJS) | check-toolchain
+	$(GXX) -shared -o $@ $(GCC_OBJS) $(CORE_OBJS)
+
+plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h)
+	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
+
+plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) $(wildcard plugin/core/*.h) | check-toolchain
+	$(GXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
+
+example: deps
+	@$(MAKE) --no-print-directory all
+	@rm -f examples/*.escape
+	$(GCC) -O2 -fplugin=./$(PLUGIN) -fplugin-arg-escape-dump \
+		-c examples/example.c -o examples/example.o
+	@grep '^escape:' examples/example.c.*t.escape
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	cd testsuite && runtest --tool escape --srcdir . PLUGIN=$(CURDIR)/$(PLUGIN) GCC=$(GCC)
+
+install: $(PLUGIN)
+	install -d $(INSTALL_DIR)
+	install -m 644 $(PLUGIN) $(INSTALL_DIR)/escape.so
+
+uninstall:
+	rm -f $(INSTALL_DIR)/escape.so
+
+clean:
+	rm -f $(PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
+	rm -f testsuite/*.log testsuite/*.sum

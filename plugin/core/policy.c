@@ -1,0 +1,332 @@
+/* Site decisions, free actions, parameter summaries and recursion; see
+   policy.h.  */
+
+#include "policy.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void *
+esc_xcalloc (size_t n, size_t size)
+{
+  void *p = calloc (n ? n : 1, size);
+  if (!p)
+    {
+      fputs ("escape: out of memory\n", stderr);
+      abort ();
+    }
+  return p;
+}
+
+/* The site of each object, or -1: indexed by object.  */
+static int *
+site_of_objects (const struct esc_graph *g, const struct esc_site *sites,
+		 size_t n_sites)
+{
+  size_t n_objects = esc_object_count (g);
+  int *site_of = esc_xcalloc (n_objects, sizeof *site_of);
+  for (size_t i = 0; i < n_objects; i++)
+    site_of[i] = -1;
+  for (size_t i = 0; i < n_sites; i++)
+    site_of[sites[i].obj] = (int) i;
+  return site_of;
+}
+
+/* Whether everything PTR may point to is a site that moves.  */
+static bool
+frees_only_moved (const struct esc_graph *g, const struct esc_site *sites,
+		  const int *site_of, esc_node ptr)
+{
+  for (size_t k = 0; k < esc_points_to_size (g, ptr); k++)
+    {
+      int s = site_of[esc_points_to_nth (g, ptr, k)];
+      if (s < 0 || sites[s].reason != ESC_NO_ESCAPE)
+	return false;
+    }
+  return true;
+}
+
+/* A free that may free a heap object keeps every site it may free on the
+   heap.  Returns whether any site changed.  */
+static bool
+apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
+		 const int *site_of, const esc_node *frees, size_t n_frees)
+{
+  bool changed = false;
+  for (size_t f = 0; f < n_frees; f++)
+    {
+      if (frees_only_moved (g, sites, site_of, frees[f]))
+	continue;
+      for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
+	{
+	  int s = site_of[esc_points_to_nth (g, frees[f], k)];
+	  if (s >= 0 && sites[s].reason == ESC_NO_ESCAPE)
+	    {
+	      sites[s].reason = ESC_FREED_ELSEWHERE;
+	      changed = true;
+	    }
+	}
+    }
+  return changed;
+}
+
+static bool
+apply_budget (struct esc_site *sites, size_t n_sites,
+	      unsigned long long budget)
+{
+  bool changed = false;
+  unsigned long long used = 0;
+  for (size_t i = 0; i < n_sites; i++)
+    {
+      if (sites[i].reason != ESC_NO_ESCAPE)
+	continue;
+      if (sites[i].bytes > budget - used)
+	{
+	  sites[i].reason = ESC_FRAME_BUDGET;
+	  changed = true;
+	}
+      else
+	used += sites[i].bytes;
+    }
+  return changed;
+}
+
+void
+esc_decide (const struct esc_graph *g, struct esc_site *sites,
+	    size_t n_sites, const esc_node *frees, size_t n_frees,
+	    unsigned long long budget)
+{
+  for (size_t i = 0; i < n_sites; i++)
+    {
+      esc_reason_set set = esc_object_reasons (g, sites[i].obj);
+      if (sites[i].front_reason != ESC_NO_ESCAPE)
+	set |= ESC_REASON_BIT (sites[i].front_reason);
+      sites[i].reason = esc_first_reason (set);
+    }
+  int *site_of = site_of_objects (g, sites, n_sites);
+  bool changed;
+  do
+    {
+      changed = apply_free_rule (g, sites, site_of, frees, n_frees);
+      changed |= apply_budget (sites, n_sites, budget);
+    }
+  while (changed);
+  free (site_of);
+}
+
+enum esc_free_action
+esc_free_action (const struct esc_graph *g, const struct esc_site *sites,
+		 size_t n_sites, esc_node ptr, esc_obj *obj)
+{
+  size_t n = esc_points_to_size (g, ptr);
+  if (n == 0)
+    return ESC_FREE_KEEP;
+  int *site_of = site_of_objects (g, sites, n_sites);
+  bool moved = frees_only_moved (g, sites, site_of, ptr);
+  free (site_of);
+  if (!moved)
+    return ESC_FREE_KEEP;
+  /* Ending the life of an object at a free that may free another would
+     end it while it may still be in use.  */
+  if (n == 1)
+    {
+      *obj = esc_points_to_nth (g, ptr, 0);
+      return ESC_FREE_CLOBBER;
+    }
+  return ESC_FREE_REMOVE;
+}
+
+unsigned
+esc_param_flags (const struct esc_graph *g, esc_obj param,
+		 const esc_node *frees, size_t n_frees)
+{
+  esc_reason_set reasons = esc_object_reasons (g, param);
+  unsigned flags = 0;
+  if (reasons & ESC_ESCAPE_REASONS)
+    flags |= ESC_PARAM_ESCAPES;
+  if (reasons & ESC_REASON_BIT (ESC_RETURNED))
+    flags |= ESC_PARAM_RETURNED;
+  if (reasons & (ESC_REASON_BIT (ESC_FREED_ELSEWHERE)
+		 | ESC_REASON_BIT (ESC_RESIZED)))
+    flags |= ESC_PARAM_FREED;
+  for (size_t f = 0; f < n_frees; f++)
+    if (esc_points_to_p (g, frees[f], param))
+      flags |= ESC_PARAM_FREED;
+  if (esc_object_written_p (g, param))
+    flags |= ESC_PARAM_WRITTEN;
+  return flags;
+}
+
+struct summary_entry
+{
+  int id;
+  struct esc_summary summary;
+};
+
+struct esc_summaries
+{
+  struct summary_entry *entries;	/* open addressing; id -1 is empty */
+  size_t n, cap;
+};
+
+struct esc_summaries *
+esc_summaries_create (void)
+{
+  return esc_xcalloc (1, sizeof (struct esc_summaries));
+}
+
+void
+esc_summaries_destroy (struct esc_summaries *s)
+{
+  if (!s)
+    return;
+  for (size_t i = 0; i < s->cap; i++)
+    if (s->entries[i].id >= 0)
+      {
+	free (s->entries[i].summary.direct);
+	free (s->entries[i].summary.deep);
+      }
+  free (s->entries);
+  free (s);
+}
+
+static struct summary_entry *
+summary_slot (const struct esc_summaries *s, int id)
+{
+  size_t mask = s->cap - 1;
+  for (size_t i = ((size_t) id * 2654435761u) & mask;; i = (i + 1) & mask)
+    if (s->entries[i].id == id || s->entries[i].id < 0)
+      return &s->entries[i];
+}
+
+static void
+summaries_grow (struct esc_summaries *s)
+{
+  struct esc_summaries old = *s;
+  s->cap = old.cap ? 2 * old.cap : 64;
+  s->entries = esc_xcalloc (s->cap, sizeof *s->entries);
+  for (size_t i = 0; i < s->cap; i++)
+    s->entries[i].id = -1;
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.entries[i].id >= 0)
+      *summary_slot (s, old.entries[i].id) = old.entries[i];
+  free (old.entries);
+}
+
+struct esc_summary *
+esc_summary_add (struct esc_summaries *s, int id, int n_params)
+{
+  if (2 * (s->n + 1) > s->cap)
+    summaries_grow (s);
+  struct summary_entry *e = summary_slot (s, id);
+  if (e->id == id)
+    {
+      free (e->summary.direct);
+      free (e->summary.deep);
+    }
+  else
+    s->n++;
+  e->id = id;
+  e->summary.n_params = n_params;
+  e->summary.direct = esc_xcalloc ((size_t) n_params, 1);
+  e->summary.deep = esc_xcalloc ((size_t) n_params, 1);
+  return &e->summary;
+}
+
+const struct esc_summary *
+esc_summary_find (const struct esc_summaries *s, int id)
+{
+  if (!s->cap)
+    return NULL;
+  struct summary_entry *e = summary_slot (s, id);
+  return e->id == id ? &e->summary : NULL;
+}
+
+/* Tarjan's algorithm, iterative so deep call chains cannot overflow the
+   compiler's stack.  */
+bool *
+esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
+{
+  bool *recursive = esc_xcalloc ((size_t) n_funcs, sizeof *recursive);
+  /* Successor lists in compressed form.  */
+  int *first = esc_xcalloc ((size_t) n_funcs + 1, sizeof *first);
+  int *succ = esc_xcalloc (n_edges, sizeof *succ);
+  for (size_t e = 0; e < n_edges; e++)
+    first[edges[e][0] + 1]++;
+  for (int f = 0; f < n_funcs; f++)
+    first[f + 1] += first[f];
+  int *fill = esc_xcalloc ((size_t) n_funcs, sizeof *fill);
+  for (size_t e = 0; e < n_edges; e++)
+    {
+      int from = edges[e][0];
+      succ[first[from] + fill[from]++] = edges[e][1];
+      if (edges[e][0] == edges[e][1])
+	recursive[from] = true;
+    }
+
+  int *index = esc_xcalloc ((size_t) n_funcs, sizeof *index);
+  int *low = esc_xcalloc ((size_t) n_funcs, sizeof *low);
+  bool *on_stack = esc_xcalloc ((size_t) n_funcs, sizeof *on_stack);
+  int *stack = esc_xcalloc ((size_t) n_funcs, sizeof *stack);
+  int *call = esc_xcalloc ((size_t) n_funcs, sizeof *call);
+  int *next_edge = esc_xcalloc ((size_t) n_funcs, sizeof *next_edge);
+  int counter = 0, sp = 0;
+
+  for (int root = 0; root < n_funcs; root++)
+    {
+      if (index[root])
+	continue;
+      int depth = 0;
+      call[depth++] = root;
+      index[root] = low[root] = ++counter;
+      stack[sp++] = root;
+      on_stack[root] = true;
+      next_edge[root] = first[root];
+      while (depth)
+	{
+	  int v = call[depth - 1];
+	  if (next_edge[v] < first[v + 1])
+	    {
+	      int w = succ[next_edge[v]++];
+	      if (!index[w])
+		{
+		  index[w] = low[w] = ++counter;
+		  stack[sp++] = w;
+		  on_stack[w] = true;
+		  next_edge[w] = first[w];
+		  call[depth++] = w;
+		}
+	      else if (on_stack[w] && index[w] < low[v])
+		low[v] = index[w];
+	      continue;
+	    }
+	  depth--;
+	  if (depth && low[v] < low[call[depth - 1]])
+	    low[call[depth - 1]] = low[v];
+	  if (low[v] != index[v])
+	    continue;
+	  int size = 0, w;
+	  int top = sp;
+	  do
+	    {
+	      w = stack[--sp];
+	      on_stack[w] = false;
+	      size++;
+	    }
+	  while (w != v);
+	  if (size > 1)
+	    for (int i = sp; i < top; i++)
+	      recursive[stack[i]] = true;
+	}
+    }
+  free (first);
+  free (succ);
+  free (fill);
+  free (index);
+  free (low);
+  free (on_stack);
+  free (stack);
+  free (call);
+  free (next_edge);
+  return recursive;
+}

@@ -1,0 +1,90 @@
+/* Decisions: which allocation sites move to the stack, what happens to
+   each free, and what a function tells its callers about its parameters.
+
+   The graph says how each object escapes.  The policy adds what the graph
+   cannot know (size, loops, recursion, the frame budget) and the rule that
+   ties sites together: a free may only be removed when everything it may
+   free moves to the stack, so a site freed together with a heap object
+   stays on the heap too.  That rule and the budget are applied until
+   nothing changes; each round only moves sites to the heap, so it ends.  */
+
+#ifndef ESCAPE_POLICY_H
+#define ESCAPE_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "graph.h"
+
+struct esc_site
+{
+  esc_obj obj;
+  /* A reason found outside the graph (size, loop, recursion, ...), or
+     ESC_NO_ESCAPE.  */
+  enum esc_reason front_reason;
+  /* Bytes the stack slot takes when the site moves.  */
+  unsigned long long bytes;
+  /* The decision.  */
+  enum esc_reason reason;
+};
+
+/* Decide every site.  FREES are the pointer nodes passed to free.  BUDGET
+   is the most bytes all moved sites may take together; sites are admitted
+   in order.  */
+void esc_decide (const struct esc_graph *g, struct esc_site *sites,
+		 size_t n_sites, const esc_node *frees, size_t n_frees,
+		 unsigned long long budget);
+
+/* What to do with a call free (PTR) once sites are decided: keep it, drop
+   it, or drop it and end the life of the one stack object it frees
+   (*OBJ).  */
+enum esc_free_action
+{
+  ESC_FREE_KEEP,
+  ESC_FREE_REMOVE,
+  ESC_FREE_CLOBBER
+};
+
+enum esc_free_action esc_free_action (const struct esc_graph *g,
+				      const struct esc_site *sites,
+				      size_t n_sites, esc_node ptr,
+				      esc_obj *obj);
+
+/* What a function does with the memory a parameter points to, as its
+   callers see it.  */
+enum esc_param_flag
+{
+  ESC_PARAM_ESCAPES = 1,
+  ESC_PARAM_RETURNED = 2,
+  ESC_PARAM_FREED = 4,
+  ESC_PARAM_WRITTEN = 8
+};
+
+unsigned esc_param_flags (const struct esc_graph *g, esc_obj param,
+			  const esc_node *frees, size_t n_frees);
+
+/* Per-function parameter summaries, looked up by a function id.  Each
+   parameter has flags for what it points to directly and for what is
+   reached from there by further loads.  */
+struct esc_summary
+{
+  int n_params;
+  unsigned char *direct;
+  unsigned char *deep;
+};
+
+struct esc_summaries;
+
+struct esc_summaries *esc_summaries_create (void);
+void esc_summaries_destroy (struct esc_summaries *s);
+/* A new summary for function ID, with zero flags.  */
+struct esc_summary *esc_summary_add (struct esc_summaries *s, int id,
+				     int n_params);
+const struct esc_summary *esc_summary_find (const struct esc_summaries *s,
+					    int id);
+
+/* Functions that take part in a call-graph cycle.  EDGES holds pairs of
+   caller and callee numbers below N_FUNCS.  Returns an array of N_FUNCS
+   flags that the caller frees.  */
+bool *esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges);
+
+#endif

@@ -1,0 +1,1278 @@
+/* The escape pass: move heap allocations that never leave their function
+   to the stack, and report every decision.
+
+   For each function the pass
+     1. translates its GIMPLE into the constraints of an escape graph
+	(plugin/core/graph.h): SSA names are value nodes; local variables,
+	allocation sites and what parameters point to are objects; calls are
+	modelled by GCC's fnspec/EAF flags for builtins, by our own summaries
+	for functions of this unit analysed earlier (callees come first), and
+	as escaping for anything else;
+     2. solves the graph and asks it, for every malloc/calloc/aligned_alloc
+	site, whether its object may be reached from outside the function;
+     3. adds what the graph cannot see: the size and its range bound, loops
+	that could reuse the slot while the old object is alive, recursion,
+	setjmp, and the frame budget (plugin/core/policy.h);
+     4. rewrites each site that passed into the address of a new local
+	array, zeroed for calloc, and replaces its frees by clobbers;
+     5. writes one report line per site and records what the function does
+	with its parameters for its callers.
+
+   Everything the pass cannot follow keeps the heap, with a reason.  */
+
+#include "gcc-plugin.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "tree-pass.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "gimple-iterator.h"
+#include "gimple-pretty-print.h"
+#include "tree-pretty-print.h"
+#include "cfgloop.h"
+#include "tree-into-ssa.h"
+#include "tree-ssa.h"
+#include "stringpool.h"
+#include "attribs.h"
+#include "fold-const.h"
+#include "builtins.h"
+#include "internal-fn.h"
+#include "cfgexpand.h"
+#include "value-query.h"
+#include "gimple-range.h"
+#include "dumpfile.h"
+#include "diagnostic-core.h"
+#include "escape.h"
+
+extern "C" {
+#include "graph.h"
+#include "policy.h"
+#include "report.h"
+}
+
+/* Summaries of the functions analysed so far, by DECL_UID.  */
+static struct esc_summaries *summaries;
+
+/* Functions of this unit in a call-graph cycle, by DECL_UID.  */
+static hash_set<int_hash<int, -1, -2> > *recursive_functions;
+
+/* One allocation site.  */
+struct site_info
+{
+  gcall *call;
+  const char *callee;
+  /* Bytes of the stack slot: the constant size or its bound.  */
+  unsigned HOST_WIDE_INT bytes;
+  unsigned HOST_WIDE_INT align_bits;
+  /* Why the size, alignment or position keeps the heap.  */
+  char *front_detail;
+};
+
+/* One flow step: the statement a constraint came from.  */
+struct step_info
+{
+  gimple *stmt;
+};
+
+/* The analysis state of one function.  */
+struct escape_fn
+{
+  function *fun;
+  struct esc_graph *g;
+  auto_vec<esc_node> ssa_nodes;
+  hash_map<tree, int> decl_objects;
+  auto_vec<esc_node> object_addresses;
+  auto_vec<step_info> steps;
+  auto_vec<site_info> sites;
+  auto_vec<esc_site> site_decisions;
+  auto_vec<gcall *> free_calls;
+  auto_vec<esc_node> free_nodes;
+  auto_vec<esc_obj> param_direct;
+  auto_vec<esc_obj> param_deep;
+  hash_map<tree, int> param_index;
+  esc_obj return_slot;
+};
+
+static int
+new_step (escape_fn *ef, gimple *stmt)
+{
+  step_info s = { stmt };
+  ef->steps.safe_push (s);
+  return ef->steps.length () - 1;
+}
+
+/* A value node holding exactly OBJ.  */
+static esc_node
+address_of_object (escape_fn *ef, esc_obj obj)
+{
+  while (ef->object_addresses.length () <= (unsigned) obj)
+    ef->object_addresses.safe_push (-1);
+  if (ef->object_addresses[obj] < 0)
+    {
+      esc_node n = esc_new_value (ef->g);
+      esc_add_address (ef->g, n, obj, -1);
+      ef->object_addresses[obj] = n;
+    }
+  return ef->object_addresses[obj];
+}
+
+static int
+param_number (escape_fn *ef, tree parm)
+{
+  int *i = ef->param_index.get (parm);
+  return i ? *i : -1;
+}
+
+/* The object standing for the storage of DECL.  */
+static esc_obj
+object_of_decl (escape_fn *ef, tree decl)
+{
+  if (VAR_P (decl) && is_global_var (decl))
+    return esc_global_object (ef->g);
+  if (TREE_CODE (decl) == RESULT_DECL)
+    return ef->return_slot;
+  if (!VAR_P (decl) && TREE_CODE (decl) != PARM_DECL)
+    return esc_unknown_object (ef->g);
+  if (int *obj = ef->decl_objects.get (decl))
+    return *obj;
+  esc_obj obj = esc_new_object (ef->g, ESC_OBJ_LOCAL);
+  ef->decl_objects.put (decl, obj);
+  /* A parameter kept in memory holds what the caller passed.  */
+  if (TREE_CODE (decl) == PARM_DECL)
+    {
+      int i = param_number (ef, decl);
+      esc_obj target = i >= 0 ? ef->param_direct[i]
+		       : esc_unknown_object (ef->g);
+      esc_add_address (ef->g, esc_contents (ef->g, obj), target, -1);
+    }
+  return obj;
+}
+
+static esc_node value_of (escape_fn *ef, tree op);
+
+/* The node of the pointer that the memory reference REF is based on, or
+   of the object it names.  */
+static esc_node
+address_of_ref (escape_fn *ef, tree ref)
+{
+  tree base = get_base_address (ref);
+  if (!base)
+    return esc_unknown_value (ef->g);
+  if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
+    return value_of (ef, TREE_OPERAND (base, 0));
+  if (DECL_P (base))
+    {
+      if (TREE_CODE (base) == FUNCTION_DECL || TREE_CODE (base) == LABEL_DECL
+	  || TREE_CODE (base) == CONST_DECL)
+	return -1;
+      return address_of_object (ef, object_of_decl (ef, base));
+    }
+  if (CONSTANT_CLASS_P (base))
+    return address_of_object (ef, esc_global_object (ef->g));
+  return esc_unknown_value (ef->g);
+}
+
+static esc_node
+ssa_node (escape_fn *ef, tree name)
+{
+  unsigned v = SSA_NAME_VERSION (name);
+  while (ef->ssa_nodes.length () <= v)
+    ef->ssa_nodes.safe_push (-1);
+  if (ef->ssa_nodes[v] >= 0)
+    return ef->ssa_nodes[v];
+  esc_node n = esc_new_value (ef->g);
+  ef->ssa_nodes[v] = n;
+  if (SSA_NAME_IS_DEFAULT_DEF (name))
+    {
+      tree var = SSA_NAME_VAR (name);
+      if (var && TREE_CODE (var) == PARM_DECL)
+	{
+	  int i = param_number (ef, var);
+	  esc_add_address (ef->g, n, i >= 0 ? ef->param_direct[i]
+			   : esc_unknown_object (ef->g), -1);
+	}
+      else if (var && TREE_CODE (var) == RESULT_DECL)
+	esc_add_address (ef->g, n, ef->return_slot, -1);
+    }
+  return n;
+}
+
+/* The node of a register operand, or -1 when it holds no address.  */
+static esc_node
+value_of (escape_fn *ef, tree op)
+{
+  switch (TREE_CODE (op))
+    {
+    case SSA_NAME:
+      return ssa_node (ef, op);
+    case ADDR_EXPR:
+      return address_of_ref (ef, TREE_OPERAND (op, 0));
+    case INTEGER_CST:
+      if (POINTER_TYPE_P (TREE_TYPE (op)) && !integer_zerop (op))
+	return esc_unknown_value (ef->g);
+      return -1;
+    default:
+      if (CONSTANT_CLASS_P (op))
+	return -1;
+      return esc_unknown_value (ef->g);
+    }
+}
+
+static bool
+memory_ref_p (tree op)
+{
+  return (DECL_P (op) && !is_gimple_reg (op))
+	 || handled_component_p (op)
+	 || TREE_CODE (op) == MEM_REF || TREE_CODE (op) == TARGET_MEM_REF;
+}
+
+/* The node of what an operand holds: a register value, or the contents
+   of the memory it reads.  */
+static esc_node
+rvalue_of (escape_fn *ef, tree op, int step)
+{
+  if (TREE_CODE (op) == WITH_SIZE_EXPR)
+    op = TREE_OPERAND (op, 0);
+  if (TREE_CODE (op) == CONSTRUCTOR)
+    {
+      esc_node n = esc_new_value (ef->g);
+      unsigned i;
+      tree elt;
+      FOR_EACH_CONSTRUCTOR_VALUE (CONSTRUCTOR_ELTS (op), i, elt)
+	{
+	  esc_node e = rvalue_of (ef, elt, step);
+	  if (e >= 0)
+	    esc_add_copy (ef->g, n, e, step);
+	}
+      return n;
+    }
+  if (!memory_ref_p (op))
+    return value_of (ef, op);
+  esc_node ptr = address_of_ref (ef, op);
+  if (ptr < 0)
+    return -1;
+  esc_node n = esc_new_value (ef->g);
+  esc_add_load (ef->g, n, ptr, step);
+  return n;
+}
+
+/* LHS = SRC, for a register or memory LHS.  */
+static void
+assign_to (escape_fn *ef, tree lhs, esc_node src, int step)
+{
+  if (src < 0)
+    return;
+  if (TREE_CODE (lhs) == SSA_NAME)
+    {
+      esc_add_copy (ef->g, ssa_node (ef, lhs), src, step);
+      return;
+    }
+  esc_node ptr = address_of_ref (ef, lhs);
+  if (ptr >= 0)
+    esc_add_store (ef->g, ptr, src, step);
+}
+
+static esc_node
+union_of (escape_fn *ef, esc_node a, esc_node b, int step)
+{
+  if (a < 0)
+    return b;
+  if (b < 0)
+    return a;
+  esc_node n = esc_new_value (ef->g);
+  esc_add_copy (ef->g, n, a, step);
+  esc_add_copy (ef->g, n, b, step);
+  return n;
+}
+
+static void
+analyze_assign (escape_fn *ef, gassign *stmt)
+{
+  if (gimple_clobber_p (stmt))
+    return;
+  int step = new_step (ef, stmt);
+  tree lhs = gimple_assign_lhs (stmt);
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  tree rhs1 = gimple_assign_rhs1 (stmt);
+  esc_node src = -1;
+
+  switch (get_gimple_rhs_class (code))
+    {
+    case GIMPLE_SINGLE_RHS:
+      src = rvalue_of (ef, rhs1, step);
+      break;
+    case GIMPLE_UNARY_RHS:
+      src = value_of (ef, rhs1);
+      if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (rhs1))
+	  && !POINTER_TYPE_P (TREE_TYPE (lhs)))
+	{
+	  /* An address turned into a number can come back anywhere.  */
+	  if (src >= 0)
+	    esc_add_sink (ef->g, src, ESC_ADDRESS_EXPOSED, step);
+	  src = -1;
+	}
+      else if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
+	       && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
+	src = union_of (ef, src, esc_unknown_value (ef->g), step);
+      break;
+    default:
+      if (TREE_CODE_CLASS (code) == tcc_comparison
+	  || code == POINTER_DIFF_EXPR)
+	break;
+      for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
+	src = union_of (ef, src, value_of (ef, gimple_op (stmt, i)), step);
+      break;
+    }
+  assign_to (ef, lhs, src, step);
+}
+
+static bool
+callee_named_p (gcall *call, const char *const *names)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || !DECL_NAME (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  for (; *names; names++)
+    if (strcmp (name, *names) == 0)
+      return true;
+  return false;
+}
+
+/* Calls that run their arguments on another thread: the channel rule.  */
+static bool
+thread_start_p (gcall *call)
+{
+  static const char *const names[] = {
+    "pthread_create", "thrd_create", "GOMP_parallel", "GOMP_task",
+    "GOMP_teams_reg", "GOMP_parallel_loop_static", NULL
+  };
+  return callee_named_p (call, names);
+}
+
+/* The allocator a call is, or NULL.  *BUILTIN tells whether GCC knows it
+   as its builtin; a call to a function of that name that is not the
+   builtin (-fno-builtin, -ffreestanding) is still a site, kept on the
+   heap.  */
+static const char *
+allocator_of (gcall *call, bool *builtin)
+{
+  *builtin = true;
+  if (gimple_call_builtin_p (call, BUILT_IN_MALLOC))
+    return "malloc";
+  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+    return "calloc";
+  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
+    return "aligned_alloc";
+  static const char *const names[] = { "malloc", "calloc", "aligned_alloc",
+				       NULL };
+  tree fndecl = gimple_call_fndecl (call);
+  if (fndecl && DECL_EXTERNAL (fndecl) && callee_named_p (call, names))
+    {
+      *builtin = false;
+      return IDENTIFIER_POINTER (DECL_NAME (fndecl));
+    }
+  return NULL;
+}
+
+/* Builtins that only look at their arguments: they keep nothing, free
+   nothing and return none of them.  GCC gives them no fnspec, so without
+   this list every printf would keep its buffer on the heap.  */
+static bool
+inspecting_builtin_p (gcall *call)
+{
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_PRINTF:
+    case BUILT_IN_PRINTF_UNLOCKED:
+    case BUILT_IN_FPRINTF:
+    case BUILT_IN_FPRINTF_UNLOCKED:
+    case BUILT_IN_VPRINTF:
+    case BUILT_IN_VFPRINTF:
+    case BUILT_IN_PUTS:
+    case BUILT_IN_PUTS_UNLOCKED:
+    case BUILT_IN_FPUTS:
+    case BUILT_IN_FPUTS_UNLOCKED:
+    case BUILT_IN_FWRITE:
+    case BUILT_IN_FWRITE_UNLOCKED:
+    case BUILT_IN_SPRINTF:
+    case BUILT_IN_SNPRINTF:
+    case BUILT_IN_VSPRINTF:
+    case BUILT_IN_VSNPRINTF:
+    case BUILT_IN_OBJECT_SIZE:
+    case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+    case BUILT_IN_PREFETCH:
+    case BUILT_IN_CONSTANT_P:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Internal functions of the sanitizers only check their arguments.  */
+static bool
+checking_internal_fn_p (gcall *call)
+{
+  if (!gimple_call_internal_p (call))
+    return false;
+  const char *name = internal_fn_name (gimple_call_internal_fn (call));
+  return startswith (name, "UBSAN_") || startswith (name, "ASAN_");
+}
+
+/* A builtin or internal function, described by its EAF flags.  */
+static esc_node
+analyze_known_call (escape_fn *ef, gcall *call, int step)
+{
+  esc_node result = esc_new_value (ef->g);
+  int ret_flags = gimple_call_return_flags (call);
+  bool inspects = inspecting_builtin_p (call) || checking_internal_fn_p (call);
+  if (!(ret_flags & ERF_RETURNS_ARG) && !checking_internal_fn_p (call))
+    esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  unsigned n = gimple_call_num_args (call);
+
+  /* What the callee may copy into memory it writes: whatever it can read
+     through any argument, and anything else.  */
+  esc_node readable = esc_new_value (ef->g);
+  esc_add_address (ef->g, readable, esc_unknown_object (ef->g), step);
+  auto_vec<esc_node> args;
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      args.safe_push (a);
+      if (a >= 0)
+	esc_add_copy (ef->g, readable, esc_reachable (ef->g, a, step), step);
+    }
+
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_node a = args[i];
+      if (a < 0)
+	continue;
+      int flags = gimple_call_arg_flags (call, i);
+      if (inspects)
+	flags |= (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		  | EAF_NOT_RETURNED_DIRECTLY | EAF_NOT_RETURNED_INDIRECTLY);
+      if (checking_internal_fn_p (call))
+	flags = EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		| EAF_NO_DIRECT_CLOBBER | EAF_NO_INDIRECT_CLOBBER;
+      if (flags & EAF_UNUSED)
+	continue;
+      if ((ret_flags & ERF_RETURNS_ARG)
+	  && (ret_flags & ERF_RETURN_ARG_MASK) == (int) i)
+	esc_add_copy (ef->g, result, a, step);
+      esc_node deep = esc_reachable (ef->g, a, step);
+      if (!(flags & EAF_NO_DIRECT_ESCAPE))
+	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+      if (!(flags & EAF_NO_INDIRECT_ESCAPE))
+	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
+      if (!(flags & EAF_NOT_RETURNED_DIRECTLY))
+	esc_add_copy (ef->g, result, a, step);
+      if (!(flags & EAF_NOT_RETURNED_INDIRECTLY))
+	esc_add_copy (ef->g, result, deep, step);
+      if (!(flags & EAF_NO_DIRECT_CLOBBER))
+	esc_add_store (ef->g, a, readable, step);
+      if (!(flags & EAF_NO_INDIRECT_CLOBBER))
+	esc_add_store (ef->g, deep, readable, step);
+    }
+  return result;
+}
+
+/* A call to a function of this unit with a summary.  */
+static esc_node
+analyze_summarized_call (escape_fn *ef, gcall *call,
+			 const struct esc_summary *s, int step)
+{
+  esc_node result = esc_new_value (ef->g);
+  esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      if (a < 0)
+	continue;
+      if ((int) i >= s->n_params)
+	{
+	  esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	  continue;
+	}
+      unsigned direct = s->direct[i], deep_flags = s->deep[i];
+      esc_node deep = esc_reachable (ef->g, a, step);
+      if (direct & ESC_PARAM_ESCAPES)
+	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+      if (deep_flags & ESC_PARAM_ESCAPES)
+	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
+      if (direct & ESC_PARAM_FREED)
+	esc_add_sink (ef->g, a, ESC_FREED_ELSEWHERE, step);
+      if (deep_flags & ESC_PARAM_FREED)
+	esc_add_sink (ef->g, deep, ESC_FREED_ELSEWHERE, step);
+      if (direct & ESC_PARAM_RETURNED)
+	esc_add_copy (ef->g, result, a, step);
+      if (deep_flags & ESC_PARAM_RETURNED)
+	esc_add_copy (ef->g, result, deep, step);
+      if (direct & ESC_PARAM_WRITTEN)
+	esc_add_store (ef->g, a, esc_unknown_value (ef->g), step);
+      if (deep_flags & ESC_PARAM_WRITTEN)
+	esc_add_store (ef->g, deep, esc_unknown_value (ef->g), step);
+    }
+  return result;
+}
+
+/* The summary of the function CALL certainly runs, or NULL.  */
+static const struct esc_summary *
+callee_summary (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl)
+    return NULL;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (!node)
+    return NULL;
+  enum availability avail;
+  node = node->function_symbol (&avail);
+  if (avail < AVAIL_AVAILABLE)
+    return NULL;
+  return esc_summary_find (summaries, DECL_UID (node->decl));
+}
+
+static void
+sink_all_args (escape_fn *ef, gcall *call, enum esc_reason reason, int step)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      if (a >= 0)
+	esc_add_sink (ef->g, a, reason, step);
+    }
+}
+
+static void
+add_site (escape_fn *ef, gcall *call, const char *callee, bool builtin,
+	  esc_obj obj)
+{
+  site_info info = { call, callee, 0, 0, NULL };
+  esc_site decision = { obj, builtin ? ESC_NO_ESCAPE : ESC_NOT_BUILTIN, 0,
+			ESC_NO_ESCAPE };
+  ef->sites.safe_push (info);
+  ef->site_decisions.safe_push (decision);
+}
+
+static void
+analyze_call (escape_fn *ef, gcall *call)
+{
+  int step = new_step (ef, call);
+  tree lhs = gimple_call_lhs (call);
+  esc_node result = -1;
+  bool builtin;
+
+  if (tree chain = gimple_call_chain (call))
+    {
+      esc_node c = value_of (ef, chain);
+      if (c >= 0)
+	esc_add_sink (ef->g, c, ESC_PASSED_TO_CALL, step);
+    }
+
+  if (const char *callee = allocator_of (call, &builtin))
+    {
+      esc_obj obj = esc_new_object (ef->g, ESC_OBJ_ALLOC);
+      add_site (ef, call, callee, builtin, obj);
+      if (builtin)
+	{
+	  result = esc_new_value (ef->g);
+	  esc_add_address (ef->g, result, obj, step);
+	}
+      else
+	{
+	  sink_all_args (ef, call, ESC_PASSED_TO_CALL, step);
+	  result = esc_unknown_value (ef->g);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_FREE))
+    {
+      esc_node p = value_of (ef, gimple_call_arg (call, 0));
+      if (p >= 0)
+	{
+	  ef->free_calls.safe_push (call);
+	  ef->free_nodes.safe_push (p);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_REALLOC))
+    {
+      esc_node p = value_of (ef, gimple_call_arg (call, 0));
+      result = esc_new_value (ef->g);
+      esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+      if (p >= 0)
+	{
+	  esc_add_sink (ef->g, p, ESC_RESIZED, step);
+	  esc_add_copy (ef->g, result, p, step);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_GOMP_FREE))
+    sink_all_args (ef, call, ESC_FREED_ELSEWHERE, step);
+  else if (thread_start_p (call))
+    {
+      sink_all_args (ef, call, ESC_SENT_TO_THREAD, step);
+      result = esc_unknown_value (ef->g);
+    }
+  else if (gimple_call_internal_p (call)
+	   || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    result = analyze_known_call (ef, call, step);
+  else if (const struct esc_summary *s = callee_summary (call))
+    result = analyze_summarized_call (ef, call, s, step);
+  else
+    {
+      sink_all_args (ef, call, ESC_PASSED_TO_CALL, step);
+      result = esc_unknown_value (ef->g);
+    }
+
+  if (lhs)
+    assign_to (ef, lhs, result, step);
+}
+
+static void
+analyze_asm (escape_fn *ef, gasm *stmt)
+{
+  int step = new_step (ef, stmt);
+  for (unsigned i = 0; i < gimple_asm_ninputs (stmt); i++)
+    {
+      tree op = TREE_VALUE (gimple_asm_input_op (stmt, i));
+      esc_node n = memory_ref_p (op) ? address_of_ref (ef, op)
+		   : value_of (ef, op);
+      if (n >= 0)
+	esc_add_sink (ef->g, n, ESC_ADDRESS_EXPOSED, step);
+    }
+  for (unsigned i = 0; i < gimple_asm_noutputs (stmt); i++)
+    {
+      tree op = TREE_VALUE (gimple_asm_output_op (stmt, i));
+      if (memory_ref_p (op))
+	{
+	  esc_node n = address_of_ref (ef, op);
+	  if (n >= 0)
+	    esc_add_sink (ef->g, n, ESC_ADDRESS_EXPOSED, step);
+	}
+      assign_to (ef, op, esc_unknown_value (ef->g), step);
+    }
+}
+
+static void
+analyze_stmt (escape_fn *ef, gimple *stmt)
+{
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      analyze_assign (ef, as_a <gassign *> (stmt));
+      break;
+    case GIMPLE_CALL:
+      analyze_call (ef, as_a <gcall *> (stmt));
+      break;
+    case GIMPLE_ASM:
+      analyze_asm (ef, as_a <gasm *> (stmt));
+      break;
+    case GIMPLE_RETURN:
+      if (tree ret = gimple_return_retval (as_a <greturn *> (stmt)))
+	{
+	  int step = new_step (ef, stmt);
+	  esc_node n = rvalue_of (ef, ret, step);
+	  if (n >= 0)
+	    esc_add_sink (ef->g, n, ESC_RETURNED, step);
+	}
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+analyze_phi (escape_fn *ef, gphi *phi)
+{
+  tree res = gimple_phi_result (phi);
+  if (virtual_operand_p (res))
+    return;
+  int step = new_step (ef, phi);
+  esc_node n = ssa_node (ef, res);
+  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+    {
+      esc_node a = value_of (ef, gimple_phi_arg_def (phi, i));
+      if (a >= 0)
+	esc_add_copy (ef->g, n, a, step);
+    }
+}
+
+static void
+build_graph (escape_fn *ef)
+{
+  int i = 0;
+  for (tree parm = DECL_ARGUMENTS (ef->fun->decl); parm;
+       parm = DECL_CHAIN (parm), i++)
+    {
+      esc_obj direct = esc_new_object (ef->g, ESC_OBJ_PARAM);
+      esc_obj deep = esc_new_object (ef->g, ESC_OBJ_PARAM_DEEP);
+      esc_add_address (ef->g, esc_contents (ef->g, direct), deep, -1);
+      esc_add_address (ef->g, esc_contents (ef->g, deep), deep, -1);
+      ef->param_direct.safe_push (direct);
+      ef->param_deep.safe_push (deep);
+      ef->param_index.put (parm, i);
+    }
+  ef->return_slot = esc_new_object (ef->g, ESC_OBJ_RETURN_SLOT);
+
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, ef->fun)
+    {
+      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	analyze_phi (ef, gsi.phi ());
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	analyze_stmt (ef, gsi_stmt (gsi));
+    }
+}
+
+/* Whether a pointer to OBJ, allocated in BB, may still be alive when BB
+   allocates again: it reaches a phi at the head of an enclosing loop, or
+   it is kept in memory.  */
+static bool
+loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
+{
+  if (bb->flags & BB_IRREDUCIBLE_LOOP)
+    return true;
+  if (bb->loop_father == ef->fun->x_current_loops->tree_root)
+    return false;
+  if (esc_container_of (ef->g, obj) >= 0)
+    return true;
+  for (loop_p loop = bb->loop_father; loop_outer (loop);
+       loop = loop_outer (loop))
+    for (gphi_iterator gsi = gsi_start_phis (loop->header); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	tree res = gimple_phi_result (gsi.phi ());
+	if (!virtual_operand_p (res)
+	    && esc_points_to_p (ef->g, ssa_node (ef, res), obj))
+	  return true;
+      }
+  return false;
+}
+
+/* Constant value or upper bound of the size operand OP at CALL.  */
+static bool
+size_bound (tree op, gcall *call, unsigned HOST_WIDE_INT *bound,
+	    bool *constant)
+{
+  *constant = tree_fits_uhwi_p (op);
+  if (*constant)
+    {
+      *bound = tree_to_uhwi (op);
+      return true;
+    }
+  if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op)))
+    return false;
+  int_range_max r;
+  if (!get_range_query (cfun)->range_of_expr (r, op, call)
+      || r.undefined_p () || r.varying_p ())
+    return false;
+  wide_int max = r.upper_bound ();
+  if (!wi::fits_uhwi_p (max))
+    return false;
+  *bound = max.to_uhwi ();
+  return true;
+}
+
+/* The largest alignment malloc guarantees: that of max_align_t.  */
+static unsigned HOST_WIDE_INT
+malloc_alignment_bits (void)
+{
+  unsigned HOST_WIDE_INT align = MALLOC_ABI_ALIGNMENT;
+  align = MAX (align, TYPE_ALIGN (long_double_type_node));
+  align = MAX (align, TYPE_ALIGN (long_long_integer_type_node));
+  return MAX (align, (unsigned HOST_WIDE_INT) BITS_PER_UNIT);
+}
+
+/* Size, alignment and position: what the graph does not know.  */
+static enum esc_reason
+check_site (escape_fn *ef, site_info *site, esc_obj obj)
+{
+  gcall *call = site->call;
+  site->align_bits = malloc_alignment_bits ();
+  unsigned HOST_WIDE_INT max_size = escape_options.max_size;
+  if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
+    {
+      site->front_detail = xstrdup ("the function calls setjmp or vfork, "
+				    "or has a nonlocal label");
+      return ESC_UNSUPPORTED;
+    }
+
+  unsigned first_size_arg = 0;
+  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
+    {
+      tree align = gimple_call_arg (call, 0);
+      if (!tree_fits_uhwi_p (align) || !pow2p_hwi (tree_to_uhwi (align))
+	  || tree_to_uhwi (align) > MAX (max_size, 16u)
+	  || tree_to_uhwi (align) * BITS_PER_UNIT > MAX_OFILE_ALIGNMENT)
+	{
+	  site->front_detail = xstrdup ("alignment is not a small constant "
+					"power of two");
+	  return ESC_UNSUPPORTED;
+	}
+      site->align_bits = MAX (site->align_bits,
+			      tree_to_uhwi (align) * BITS_PER_UNIT);
+      first_size_arg = 1;
+    }
+
+  unsigned HOST_WIDE_INT bytes = 1;
+  bool all_constant = true;
+  for (unsigned i = first_size_arg; i < gimple_call_num_args (call); i++)
+    {
+      unsigned HOST_WIDE_INT bound;
+      bool constant;
+      if (!size_bound (gimple_call_arg (call, i), call, &bound, &constant))
+	{
+	  site->front_detail = xstrdup ("size is not constant and has no "
+					"known bound");
+	  return ESC_UNKNOWN_SIZE;
+	}
+      all_constant &= constant;
+      if (bound && bytes > max_size / bound + 1)
+	bytes = max_size + 1;
+      else
+	bytes *= bound;
+    }
+  if (bytes > max_size)
+    {
+      site->front_detail
+	= xasprintf ("%s" HOST_WIDE_INT_PRINT_UNSIGNED " bytes, above "
+		     "max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
+		     all_constant ? "" : "up to ", bytes, max_size);
+      return ESC_TOO_LARGE;
+    }
+  site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
+
+  if (recursive_functions->contains (DECL_UID (ef->fun->decl)))
+    {
+      site->front_detail = xasprintf ("%s is in a call-graph cycle",
+				      function_name (ef->fun));
+      return ESC_RECURSIVE;
+    }
+  if (loop_carried_p (ef, gimple_bb (call), obj))
+    {
+      site->front_detail = xstrdup ("a pointer to it may live on into the "
+				    "next iteration");
+      return ESC_LOOP_CARRIED;
+    }
+  return ESC_NO_ESCAPE;
+}
+
+/* The budget conversions may use here: the frame budget, kept under
+   -Wframe-larger-than= and -Wstack-usage= when they are given.  */
+static unsigned HOST_WIDE_INT
+frame_budget (function *fun)
+{
+  unsigned HOST_WIDE_INT budget = escape_options.frame_budget;
+  HOST_WIDE_INT limit = MIN (warn_frame_larger_than_size, warn_stack_usage);
+  if (limit == HOST_WIDE_INT_MAX)
+    return budget;
+  HOST_WIDE_INT used
+    = estimated_stack_frame_size (cgraph_node::get (fun->decl));
+  if (used >= limit)
+    return 0;
+  return MIN (budget, (unsigned HOST_WIDE_INT) (limit - used));
+}
+
+static void
+decide (escape_fn *ef)
+{
+  unsigned i;
+  site_info *site;
+  FOR_EACH_VEC_ELT (ef->sites, i, site)
+    {
+      esc_site *d = &ef->site_decisions[i];
+      if (d->front_reason == ESC_NOT_BUILTIN)
+	{
+	  site->front_detail = xstrdup ("not GCC's builtin here "
+					"(-fno-builtin or -ffreestanding)");
+	  continue;
+	}
+      d->front_reason = check_site (ef, site, d->obj);
+      d->bytes = site->bytes;
+    }
+  esc_decide (ef->g, ef->site_decisions.address (), ef->sites.length (),
+	      ef->free_nodes.address (), ef->free_nodes.length (),
+	      frame_budget (ef->fun));
+}
+
+static char *
+location_text (location_t loc)
+{
+  expanded_location x = expand_location (loc);
+  return xasprintf ("%s:%d:%d", x.file ? lbasename (x.file) : "<unknown>",
+		    x.line, x.column);
+}
+
+static char *
+stmt_text (gimple *stmt)
+{
+  pretty_printer pp;
+  pp_gimple_stmt_1 (&pp, stmt, 0, TDF_SLIM);
+  char *text = xstrdup (pp_formatted_text (&pp));
+  size_t len = strlen (text);
+  if (len && text[len - 1] == ';')
+    text[len - 1] = 0;
+  return text;
+}
+
+static char *
+args_text (gcall *call)
+{
+  pretty_printer pp;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      if (i)
+	pp_string (&pp, ", ");
+      dump_generic_node (&pp, gimple_call_arg (call, i), 0, TDF_SLIM, false);
+    }
+  return xstrdup (pp_formatted_text (&pp));
+}
+
+/* Where the object of site I is freed, for a stack decision.  */
+static char *
+freed_at_text (escape_fn *ef, unsigned i)
+{
+  char *text = NULL;
+  for (unsigned f = 0; f < ef->free_calls.length (); f++)
+    {
+      if (!esc_points_to_p (ef->g, ef->free_nodes[f],
+			    ef->site_decisions[i].obj))
+	continue;
+      char *loc = location_text (gimple_location (ef->free_calls[f]));
+      char *joined = text ? xasprintf ("%s, %s", text, loc)
+		     : xasprintf ("freed at %s", loc);
+      free (loc);
+      free (text);
+      text = joined;
+    }
+  return text ? text : xstrdup ("never freed");
+}
+
+/* The statement behind the last flow step of a heap decision.  */
+static char *
+forced_at_text (escape_fn *ef, unsigned i, enum esc_reason reason)
+{
+  if (reason == ESC_FREED_ELSEWHERE)
+    for (unsigned f = 0; f < ef->free_calls.length (); f++)
+      if (esc_points_to_p (ef->g, ef->free_nodes[f],
+			   ef->site_decisions[i].obj)
+	  && esc_points_to_size (ef->g, ef->free_nodes[f]) > 1)
+	{
+	  char *loc = location_text (gimple_location (ef->free_calls[f]));
+	  char *text = xasprintf ("a free at %s may also free an object "
+				  "that stays on the heap", loc);
+	  free (loc);
+	  return text;
+	}
+  int steps[64];
+  size_t n = esc_explain (ef->g, ef->site_decisions[i].obj, reason, steps,
+			  ARRAY_SIZE (steps));
+  if (!n)
+    return NULL;
+  gimple *stmt = ef->steps[steps[n - 1]].stmt;
+  char *s = stmt_text (stmt);
+  char *loc = location_text (gimple_location (stmt));
+  char *text = xasprintf ("%s at %s", s, loc);
+  free (s);
+  free (loc);
+  return text;
+}
+
+static void
+dump_flow (escape_fn *ef, unsigned i, enum esc_reason reason)
+{
+  int steps[64];
+  size_t n = esc_explain (ef->g, ef->site_decisions[i].obj, reason, steps,
+			  ARRAY_SIZE (steps));
+  gimple *last = NULL;
+  for (size_t k = 0; k < n; k++)
+    {
+      gimple *stmt = ef->steps[steps[k]].stmt;
+      if (stmt == last)
+	continue;
+      last = stmt;
+      char *s = stmt_text (stmt);
+      char *loc = location_text (gimple_location (stmt));
+      fprintf (dump_file, "  flow: %s at %s\n", s, loc);
+      free (s);
+      free (loc);
+    }
+}
+
+static void
+report (escape_fn *ef)
+{
+  unsigned stack = 0;
+  for (unsigned i = 0; i < ef->sites.length (); i++)
+    {
+      site_info *site = &ef->sites[i];
+      enum esc_reason reason = ef->site_decisions[i].reason;
+      char *detail;
+      if (reason == ESC_NO_ESCAPE)
+	{
+	  stack++;
+	  detail = freed_at_text (ef, i);
+	}
+      else if (site->front_detail
+	       && reason == ef->site_decisions[i].front_reason)
+	detail = xstrdup (site->front_detail);
+      else
+	detail = forced_at_text (ef, i, reason);
+      if (reason == ESC_FRAME_BUDGET)
+	{
+	  free (detail);
+	  detail = xasprintf (HOST_WIDE_INT_PRINT_UNSIGNED " bytes would pass "
+			      "the frame budget", site->bytes);
+	}
+
+      char *args = args_text (site->call);
+      char decision[1024];
+      esc_format_decision (decision, sizeof decision, site->callee, args,
+			   reason, detail);
+      if (dump_file)
+	{
+	  char *loc = location_text (gimple_location (site->call));
+	  fprintf (dump_file, "escape: %s: %s\n", loc, decision);
+	  free (loc);
+	  if ((dump_flags & TDF_DETAILS) && reason != ESC_NO_ESCAPE)
+	    dump_flow (ef, i, reason);
+	}
+      if (dump_enabled_p ())
+	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS
+			 : MSG_MISSED_OPTIMIZATION, site->call, "%s\n",
+			 decision);
+      free (args);
+      free (detail);
+    }
+  if (dump_file)
+    {
+      char line[512];
+      esc_format_summary (line, sizeof line, function_name (ef->fun),
+			  ef->sites.length (), stack);
+      fprintf (dump_file, "escape: %s\n", line);
+    }
+}
+
+/* Replace a free by the end of its object's life, or drop it.  */
+static void
+rewrite_free (gcall *call, tree slot)
+{
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  tree vdef = gimple_vdef (call);
+  unlink_stmt_vdef (call);
+  if (slot)
+    gsi_replace (&gsi, gimple_build_assign (slot,
+					    build_clobber (TREE_TYPE (slot),
+							   CLOBBER_EOL)),
+		 false);
+  else
+    gsi_remove (&gsi, true);
+  if (vdef && TREE_CODE (vdef) == SSA_NAME)
+    release_ssa_name (vdef);
+}
+
+static tree
+rewrite_site (site_info *site)
+{
+  gcall *call = site->call;
+  tree type = build_array_type_nelts (unsigned_char_type_node, site->bytes);
+  tree slot = create_tmp_var (type, "escape");
+  SET_DECL_ALIGN (slot, site->align_bits);
+  DECL_USER_ALIGN (slot) = 1;
+  TREE_ADDRESSABLE (slot) = 1;
+  /* ASan checks overflows of user variables only.  */
+  DECL_ARTIFICIAL (slot) = 0;
+
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  location_t loc = gimple_location (call);
+  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+    {
+      gassign *zero = gimple_build_assign (slot, build_constructor (type,
+								    NULL));
+      gimple_set_location (zero, loc);
+      gsi_insert_before (&gsi, zero, GSI_SAME_STMT);
+    }
+  tree vdef = gimple_vdef (call);
+  unlink_stmt_vdef (call);
+  if (tree lhs = gimple_call_lhs (call))
+    {
+      tree addr = build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs));
+      gsi_replace (&gsi, gimple_build_assign (lhs, addr), false);
+    }
+  else
+    gsi_remove (&gsi, true);
+  if (vdef && TREE_CODE (vdef) == SSA_NAME)
+    release_ssa_name (vdef);
+  return slot;
+}
+
+static bool
+rewrite (escape_fn *ef)
+{
+  hash_map<int_hash<int, -1, -2>, tree> slots;
+  bool changed = false;
+  for (unsigned i = 0; i < ef->sites.length (); i++)
+    if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
+      {
+	slots.put (ef->site_decisions[i].obj, rewrite_site (&ef->sites[i]));
+	changed = true;
+      }
+  for (unsigned f = 0; f < ef->free_calls.length (); f++)
+    {
+      esc_obj obj;
+      switch (esc_free_action (ef->g, ef->site_decisions.address (),
+			       ef->sites.length (), ef->free_nodes[f], &obj))
+	{
+	case ESC_FREE_KEEP:
+	  break;
+	case ESC_FREE_REMOVE:
+	  rewrite_free (ef->free_calls[f], NULL_TREE);
+	  break;
+	case ESC_FREE_CLOBBER:
+	  rewrite_free (ef->free_calls[f], *slots.get (obj));
+	  break;
+	}
+    }
+  return changed;
+}
+
+static void
+record_summary (escape_fn *ef)
+{
+  int n = ef->param_direct.length ();
+  struct esc_summary *s = esc_summary_add (summaries,
+					   DECL_UID (ef->fun->decl), n);
+  for (int i = 0; i < n; i++)
+    {
+      s->direct[i] = esc_param_flags (ef->g, ef->param_direct[i],
+				      ef->free_nodes.address (),
+				      ef->free_nodes.length ());
+      s->deep[i] = esc_param_flags (ef->g, ef->param_deep[i],
+				    ef->free_nodes.address (),
+				    ef->free_nodes.length ());
+    }
+}
+
+/* Direct calls between the functions of this unit, to find cycles.  */
+static void
+find_recursive_functions (void)
+{
+  recursive_functions = new hash_set<int_hash<int, -1, -2> >;
+  hash_map<int_hash<int, -1, -2>, int> number;
+  auto_vec<tree> decls;
+  cgraph_node *node;
+  FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
+    {
+      number.put (DECL_UID (node->decl), decls.length ());
+      decls.safe_push (node->decl);
+    }
+  auto_vec<int> edges;
+  for (unsigned i = 0; i < decls.length (); i++)
+    {
+      function *fn = DECL_STRUCT_FUNCTION (decls[i]);
+      if (!fn || !fn->cfg)
+	continue;
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, fn)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	     gsi_next (&gsi))
+	  {
+	    gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	    tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
+	    if (!callee)
+	      continue;
+	    cgraph_node *target = cgraph_node::get (callee);
+	    if (target)
+	      callee = target->ultimate_alias_target ()->decl;
+	    if (int *j = number.get (DECL_UID (callee)))
+	      {
+		edges.safe_push (i);
+		edges.safe_push (*j);
+	      }
+	  }
+    }
+  bool *recursive
+    = esc_find_recursive (decls.length (),
+			  (const int (*)[2]) edges.address (),
+			  edges.length () / 2);
+  for (unsigned i = 0; i < decls.length (); i++)
+    if (recursive[i])
+      recursive_functions->add (DECL_UID (decls[i]));
+  free (recursive);
+}
+
+static unsigned int
+execute_escape (function *fun)
+{
+  if (!summaries)
+    summaries = esc_summaries_create ();
+  if (!recursive_functions)
+    find_recursive_functions ();
+
+  loop_optimizer_init (LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS
+		       | AVOID_CFG_MODIFICATIONS);
+  enable_ranger (fun);
+
+  escape_fn ef;
+  ef.fun = fun;
+  ef.g = esc_graph_create ();
+  build_graph (&ef);
+  esc_solve (ef.g);
+  decide (&ef);
+  report (&ef);
+  record_summary (&ef);
+  bool changed = !escape_options.dry_run && rewrite (&ef);
+
+  for (unsigned i = 0; i < ef.sites.length (); i++)
+    free (ef.sites[i].front_detail);
+  esc_graph_destroy (ef.g);
+  disable_ranger (fun);
+  loop_optimizer_finalize ();
+
+  if (!changed)
+    return 0;
+  mark_virtual_operands_for_renaming (fun);
+  return TODO_update_ssa_only_virtuals;
+}
+
+namespace {
+
+const pass_data pass_data_escape = {
+  GIMPLE_PASS,		/* type */
+  "escape",		/* name */
+  OPTGROUP_NONE,	/* optinfo_flags */
+  TV_NONE,		/* tv_id */
+  PROP_ssa | PROP_cfg,	/* properties_required */
+  0,			/* properties_provided */
+  0,			/* properties_destroyed */
+  0,			/* todo_flags_start */
+  0,			/* todo_flags_finish */
+};
+
+class pass_escape : public gimple_opt_pass
+{
+public:
+  pass_escape (gcc::context *ctxt)
+    : gimple_opt_pass (pass_data_escape, ctxt)
+  {}
+
+  unsigned int execute (function *fun) final override
+  {
+    return execute_escape (fun);
+  }
+};
+
+} // anon namespace
+
+gimple_opt_pass *
+make_pass_escape (gcc::context *ctxt)
+{
+  return new pass_escape (ctxt);
+}

@@ -1,0 +1,138 @@
+/* The plugin front: version check, arguments, and where the pass goes.
+
+   The pass runs inside GCC's early optimizations, right after the first
+   constant propagation (docs/design.md says why): sizes written through
+   local variables are constants by then, early inlining has run, callees
+   have been analysed, and early SRA and FRE still come after it, so a
+   small converted object can be scalarized away.  */
+
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "dumpfile.h"
+#include "diagnostic-core.h"
+#include "escape.h"
+
+int plugin_is_GPL_compatible;
+
+struct escape_options escape_options = { 4096, 32768, false };
+
+#define VALID_ARGUMENTS \
+  "dump[=details], max-size=N, frame-budget=N, dry-run"
+
+/* Values of max-size and frame-budget stay below this, so no size
+   arithmetic can overflow.  */
+#define MAX_BYTES_ARGUMENT (1u << 30)
+
+static struct plugin_info escape_plugin_info = {
+  "0.1",
+  "Moves malloc/calloc/aligned_alloc that provably do not escape to the "
+  "stack.\n"
+  "  -fplugin-arg-escape-dump[=details]  write the report as a dump file "
+  "(<output>.NNNt.escape)\n"
+  "  -fplugin-arg-escape-max-size=N      largest object moved, in bytes "
+  "(default 4096)\n"
+  "  -fplugin-arg-escape-frame-budget=N  most bytes added to one frame "
+  "(default 32768)\n"
+  "  -fplugin-arg-escape-dry-run         report, but rewrite nothing\n"
+  "Remarks: -fopt-info-optimized, -fopt-info-missed."
+};
+
+/* Parse a byte count of an argument; report an error and return false if
+   it is missing, malformed or out of range.  */
+static bool
+parse_bytes (const char *key, const char *value, unsigned HOST_WIDE_INT *out)
+{
+  if (value && *value)
+    {
+      char *end;
+      errno = 0;
+      unsigned long long v = strtoull (value, &end, 10);
+      if (ISDIGIT (*value) && !*end && !errno && v <= MAX_BYTES_ARGUMENT)
+	{
+	  *out = v;
+	  return true;
+	}
+    }
+  error ("escape: %s needs a whole number of bytes from 0 to %u, not %qs; "
+	 "valid arguments: %s", key, MAX_BYTES_ARGUMENT, value ? value : "",
+	 VALID_ARGUMENTS);
+  return false;
+}
+
+/* Read the arguments.  Returns false after reporting an error.  DUMP is
+   set to the dump switch to enable, if any.  */
+static bool
+parse_arguments (struct plugin_name_args *info, const char **dump)
+{
+  bool ok = true;
+  for (int i = 0; i < info->argc; i++)
+    {
+      const char *key = info->argv[i].key;
+      const char *value = info->argv[i].value;
+      if (strcmp (key, "dump") == 0 && !value)
+	*dump = "tree-escape";
+      else if (strcmp (key, "dump") == 0 && strcmp (value, "details") == 0)
+	*dump = "tree-escape-details";
+      else if (strcmp (key, "dump") == 0)
+	{
+	  error ("escape: dump takes no value or %<details%>, not %qs; "
+		 "valid arguments: %s", value, VALID_ARGUMENTS);
+	  ok = false;
+	}
+      else if (strcmp (key, "max-size") == 0)
+	ok &= parse_bytes (key, value, &escape_options.max_size);
+      else if (strcmp (key, "frame-budget") == 0)
+	ok &= parse_bytes (key, value, &escape_options.frame_budget);
+      else if (strcmp (key, "dry-run") == 0 && !value)
+	escape_options.dry_run = true;
+      else if (strcmp (key, "dry-run") == 0)
+	{
+	  error ("escape: dry-run takes no value; valid arguments: %s",
+		 VALID_ARGUMENTS);
+	  ok = false;
+	}
+      else
+	{
+	  error ("escape: unknown argument %qs; valid arguments: %s", key,
+		 VALID_ARGUMENTS);
+	  ok = false;
+	}
+    }
+  return ok;
+}
+
+int
+plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+  if (!plugin_default_version_check (version, &gcc_version))
+    {
+      error ("escape: plugin built for GCC %s (%s) cannot run in GCC %s (%s); "
+	     "rebuild it with this compiler", gcc_version.basever,
+	     gcc_version.datestamp, version->basever, version->datestamp);
+      return 0;
+    }
+
+  const char *dump = NULL;
+  if (!parse_arguments (info, &dump))
+    return 0;
+
+  register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
+
+  struct register_pass_info pass_info;
+  pass_info.pass = make_pass_escape (g);
+  pass_info.reference_pass_name = "ccp";
+  pass_info.ref_pass_instance_number = 1;
+  pass_info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &pass_info);
+
+  if (dump)
+    g->get_dumps ()->dump_switch_p (dump);
+  return 0;
+}

@@ -1,0 +1,21 @@
+/* Declarations shared by the plugin front (escape-plugin.cc) and the pass
+   (escape-pass.cc).  */
+
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+struct escape_options
+{
+  /* The largest single object moved to the stack, in bytes.  */
+  unsigned HOST_WIDE_INT max_size;
+  /* The most bytes conversions may add to one function's frame.  */
+  unsigned HOST_WIDE_INT frame_budget;
+  /* Analyse and report, but rewrite nothing.  */
+  bool dry_run;
+};
+
+extern struct escape_options escape_options;
+
+gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
+
+#endif
