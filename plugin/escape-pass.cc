@@ -40,6 +40,7 @@
 #include "attribs.h"
 #include "fold-const.h"
 #include "builtins.h"
+#include "attr-fnspec.h"
 #include "internal-fn.h"
 #include "cfgexpand.h"
 #include "value-query.h"
@@ -95,6 +96,9 @@ struct escape_fn
   auto_vec<esc_obj> param_deep;
   hash_map<tree, int> param_index;
   esc_obj return_slot;
+  /* Set when the function holds an operand the analysis cannot follow;
+     every site then stays on the heap.  */
+  const char *unsupported = NULL;
 };
 
 static int
@@ -136,7 +140,10 @@ object_of_decl (escape_fn *ef, tree decl)
   if (TREE_CODE (decl) == RESULT_DECL)
     return ef->return_slot;
   if (!VAR_P (decl) && TREE_CODE (decl) != PARM_DECL)
-    return esc_unknown_object (ef->g);
+    {
+      ef->unsupported = get_tree_code_name (TREE_CODE (decl));
+      return esc_unknown_object (ef->g);
+    }
   if (int *obj = ef->decl_objects.get (decl))
     return *obj;
   esc_obj obj = esc_new_object (ef->g, ESC_OBJ_LOCAL);
@@ -153,6 +160,16 @@ object_of_decl (escape_fn *ef, tree decl)
 }
 
 static esc_node value_of (escape_fn *ef, tree op);
+static esc_node union_of (escape_fn *ef, esc_node a, esc_node b, int step);
+
+/* An operand the analysis does not know: what it reads is not followed,
+   so nothing in the function may move.  */
+static esc_node
+unsupported_operand (escape_fn *ef, tree op)
+{
+  ef->unsupported = get_tree_code_name (TREE_CODE (op));
+  return esc_unknown_value (ef->g);
+}
 
 /* The node of the pointer that the memory reference REF is based on, or
    of the object it names.  */
@@ -161,9 +178,18 @@ address_of_ref (escape_fn *ef, tree ref)
 {
   tree base = get_base_address (ref);
   if (!base)
-    return esc_unknown_value (ef->g);
-  if (TREE_CODE (base) == MEM_REF || TREE_CODE (base) == TARGET_MEM_REF)
+    return unsupported_operand (ef, ref);
+  if (TREE_CODE (base) == MEM_REF)
     return value_of (ef, TREE_OPERAND (base, 0));
+  if (TREE_CODE (base) == TARGET_MEM_REF)
+    {
+      esc_node n = value_of (ef, TMR_BASE (base));
+      if (TMR_INDEX (base))
+	n = union_of (ef, n, value_of (ef, TMR_INDEX (base)), -1);
+      if (TMR_INDEX2 (base))
+	n = union_of (ef, n, value_of (ef, TMR_INDEX2 (base)), -1);
+      return n;
+    }
   if (DECL_P (base))
     {
       if (TREE_CODE (base) == FUNCTION_DECL || TREE_CODE (base) == LABEL_DECL
@@ -173,7 +199,7 @@ address_of_ref (escape_fn *ef, tree ref)
     }
   if (CONSTANT_CLASS_P (base))
     return address_of_object (ef, esc_global_object (ef->g));
-  return esc_unknown_value (ef->g);
+  return unsupported_operand (ef, base);
 }
 
 static esc_node
@@ -218,7 +244,7 @@ value_of (escape_fn *ef, tree op)
     default:
       if (CONSTANT_CLASS_P (op))
 	return -1;
-      return esc_unknown_value (ef->g);
+      return unsupported_operand (ef, op);
     }
 }
 
@@ -252,6 +278,10 @@ rvalue_of (escape_fn *ef, tree op, int step)
     }
   if (!memory_ref_p (op))
     return value_of (ef, op);
+  /* VIEW_CONVERT_EXPR, REALPART_EXPR or BIT_FIELD_REF of a register.  */
+  tree base = get_base_address (op);
+  if (base && TREE_CODE (base) == SSA_NAME)
+    return value_of (ef, base);
   esc_node ptr = address_of_ref (ef, op);
   if (ptr < 0)
     return -1;
@@ -432,7 +462,10 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
   esc_node result = esc_new_value (ef->g);
   int ret_flags = gimple_call_return_flags (call);
   bool inspects = inspecting_builtin_p (call) || checking_internal_fn_p (call);
-  if (!(ret_flags & ERF_RETURNS_ARG) && !checking_internal_fn_p (call))
+  /* A library function returns an address only through a pointer.  */
+  tree lhs = gimple_call_lhs (call);
+  bool returns_pointer = lhs && POINTER_TYPE_P (TREE_TYPE (lhs));
+  if (returns_pointer && !(ret_flags & ERF_RETURNS_ARG))
     esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
   unsigned n = gimple_call_num_args (call);
 
@@ -454,7 +487,23 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
       esc_node a = args[i];
       if (a < 0)
 	continue;
+      /* Numbers pass through arithmetic builtins (bswap, abs, ...) and
+	 may be pieces of an address loaded from memory.  */
+      if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+	{
+	  esc_add_copy (ef->g, result, a, step);
+	  continue;
+	}
       int flags = gimple_call_arg_flags (call, i);
+      /* memcpy and friends: the memory the argument points to is copied
+	 into memory another argument points to, which the store of
+	 READABLE below models; the argument itself stays put.  */
+      attr_fnspec fnspec = gimple_call_fnspec (call);
+      unsigned copied_to;
+      if (fnspec.known_p () && fnspec.arg_specified_p (i)
+	  && fnspec.arg_copied_to_arg_p (i, &copied_to))
+	flags |= (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		  | EAF_NO_DIRECT_CLOBBER | EAF_NO_INDIRECT_CLOBBER);
       if (inspects)
 	flags |= (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
 		  | EAF_NOT_RETURNED_DIRECTLY | EAF_NOT_RETURNED_INDIRECTLY);
@@ -463,17 +512,14 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
 		| EAF_NO_DIRECT_CLOBBER | EAF_NO_INDIRECT_CLOBBER;
       if (flags & EAF_UNUSED)
 	continue;
-      if ((ret_flags & ERF_RETURNS_ARG)
-	  && (ret_flags & ERF_RETURN_ARG_MASK) == (int) i)
-	esc_add_copy (ef->g, result, a, step);
       esc_node deep = esc_reachable (ef->g, a, step);
       if (!(flags & EAF_NO_DIRECT_ESCAPE))
 	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
       if (!(flags & EAF_NO_INDIRECT_ESCAPE))
 	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
-      if (!(flags & EAF_NOT_RETURNED_DIRECTLY))
+      if (returns_pointer && !(flags & EAF_NOT_RETURNED_DIRECTLY))
 	esc_add_copy (ef->g, result, a, step);
-      if (!(flags & EAF_NOT_RETURNED_INDIRECTLY))
+      if (returns_pointer && !(flags & EAF_NOT_RETURNED_INDIRECTLY))
 	esc_add_copy (ef->g, result, deep, step);
       if (!(flags & EAF_NO_DIRECT_CLOBBER))
 	esc_add_store (ef->g, a, readable, step);
@@ -675,6 +721,11 @@ analyze_stmt (escape_fn *ef, gimple *stmt)
     case GIMPLE_RETURN:
       if (tree ret = gimple_return_retval (as_a <greturn *> (stmt)))
 	{
+	  /* An integer narrower than a pointer cannot hand an address to
+	     the caller.  */
+	  tree type = TREE_TYPE (ret);
+	  if (INTEGRAL_TYPE_P (type) && TYPE_PRECISION (type) < POINTER_SIZE)
+	    break;
 	  int step = new_step (ef, stmt);
 	  esc_node n = rvalue_of (ef, ret, step);
 	  if (n >= 0)
@@ -803,6 +854,13 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
 				    "or has a nonlocal label");
       return ESC_UNSUPPORTED;
     }
+  if (ef->unsupported)
+    {
+      site->front_detail = xasprintf ("the function has an operand the "
+				      "analysis cannot follow (%s)",
+				      ef->unsupported);
+      return ESC_UNSUPPORTED;
+    }
 
   unsigned first_size_arg = 0;
   if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
@@ -822,30 +880,33 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
     }
 
   unsigned HOST_WIDE_INT bytes = 1;
-  bool all_constant = true;
+  bool all_constant = true, overflow = false;
   for (unsigned i = first_size_arg; i < gimple_call_num_args (call); i++)
     {
       unsigned HOST_WIDE_INT bound;
       bool constant;
       if (!size_bound (gimple_call_arg (call, i), call, &bound, &constant))
 	{
-	  site->front_detail = xstrdup ("size is not constant and has no "
-					"known bound");
+	  site->front_detail = xstrdup ("not constant, and no bound is "
+					"known");
 	  return ESC_UNKNOWN_SIZE;
 	}
       all_constant &= constant;
-      if (bound && bytes > max_size / bound + 1)
-	bytes = max_size + 1;
-      else
-	bytes *= bound;
+      overflow |= __builtin_mul_overflow (bytes, bound, &bytes);
+    }
+  if (overflow)
+    {
+      site->front_detail = xstrdup ("the size overflows");
+      return all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE;
     }
   if (bytes > max_size)
     {
       site->front_detail
 	= xasprintf ("%s" HOST_WIDE_INT_PRINT_UNSIGNED " bytes, above "
 		     "max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
-		     all_constant ? "" : "up to ", bytes, max_size);
-      return ESC_TOO_LARGE;
+		     all_constant ? "" : "not constant, at most ", bytes,
+		     max_size);
+      return all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE;
     }
   site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
 

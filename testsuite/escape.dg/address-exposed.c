@@ -1,0 +1,24 @@
+/* An address turned into an integer, or handed to inline asm, escapes.  */
+/* { dg-do compile } */
+#include <stdint.h>
+#include <stdlib.h>
+
+uintptr_t saved;
+
+void
+to_integer (void)
+{
+  char *p = malloc (50);
+  saved = (uintptr_t) p;
+}
+
+void
+to_asm (void)
+{
+  char *p = malloc (51);
+  __asm__ volatile ("" : : "r" (p) : "memory");
+  free (p);
+}
+
+/* { dg-final { scan-escape "malloc\\(50\\) -> heap: address-exposed: .*\\(long unsigned int\\) p_\[0-9\]+" } } */
+/* { dg-final { scan-escape "malloc\\(51\\) -> heap: address-exposed: __asm__" } } */

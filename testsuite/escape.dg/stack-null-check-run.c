@@ -1,0 +1,27 @@
+/* { dg-do run } */
+#include <stdio.h>
+#include <stdlib.h>
+
+__attribute__((noinline)) static int
+checked (int n)
+{
+  int *v = malloc (10 * sizeof *v);
+  if (!v)
+    {
+      fputs ("out of memory\n", stderr);
+      exit (1);
+    }
+  for (int i = 0; i < 10; i++)
+    v[i] = n + i;
+  int r = v[n % 10];
+  free (v);
+  return r;
+}
+
+int
+main (void)
+{
+  if (checked (13) != 16)
+    abort ();
+  return 0;
+}

@@ -1,0 +1,34 @@
+/* A buffer reachable from a global is used after its function returns.  */
+/* { dg-do run } */
+#include <stdlib.h>
+#include <string.h>
+
+struct holder { char *buf; };
+struct holder table[2];
+
+__attribute__((noipa)) static void
+scribble (void)
+{
+  volatile char junk[8192];
+  for (unsigned i = 0; i < sizeof junk; i++)
+    junk[i] = (char) 0xa5;
+}
+
+__attribute__((noinline)) static void
+fill (int slot)
+{
+  char *p = calloc (1, 32);
+  strcpy (p, "kept");
+  table[slot].buf = p;
+}
+
+int
+main (void)
+{
+  fill (1);
+  scribble ();
+  if (strcmp (table[1].buf, "kept") != 0)
+    abort ();
+  free (table[1].buf);
+  return 0;
+}
