@@ -490,10 +490,7 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
       /* Numbers pass through arithmetic builtins (bswap, abs, ...) and
 	 may be pieces of an address loaded from memory.  */
       if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
-	{
-	  esc_add_copy (ef->g, result, a, step);
-	  continue;
-	}
+	esc_add_copy (ef->g, result, a, step);
       int flags = gimple_call_arg_flags (call, i);
       /* memcpy and friends: the memory the argument points to is copied
 	 into memory another argument points to, which the store of
@@ -580,7 +577,9 @@ callee_summary (gcall *call)
     return NULL;
   enum availability avail;
   node = node->function_symbol (&avail);
-  if (avail < AVAIL_AVAILABLE)
+  /* noipa asks callers to assume nothing about the body.  */
+  if (avail < AVAIL_AVAILABLE
+      || lookup_attribute ("noipa", DECL_ATTRIBUTES (node->decl)))
     return NULL;
   return esc_summary_find (summaries, DECL_UID (node->decl));
 }
@@ -841,47 +840,28 @@ malloc_alignment_bits (void)
   return MAX (align, (unsigned HOST_WIDE_INT) BITS_PER_UNIT);
 }
 
-/* Size, alignment and position: what the graph does not know.  */
+/* Whether aligned_alloc's alignment argument can be honoured on the
+   stack: a constant power of two, no larger than the largest object.  */
+static bool
+stack_alignment_ok (tree align, unsigned HOST_WIDE_INT max_size)
+{
+  return (tree_fits_uhwi_p (align) && pow2p_hwi (tree_to_uhwi (align))
+	  && tree_to_uhwi (align) <= MAX (max_size, 16u)
+	  && tree_to_uhwi (align) * BITS_PER_UNIT <= MAX_OFILE_ALIGNMENT);
+}
+
+/* Size, alignment and position: what the graph does not know.  The
+   checks run in report order, so the first that fails is the reason.  */
 static enum esc_reason
 check_site (escape_fn *ef, site_info *site, esc_obj obj)
 {
   gcall *call = site->call;
-  site->align_bits = malloc_alignment_bits ();
   unsigned HOST_WIDE_INT max_size = escape_options.max_size;
-  if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
-    {
-      site->front_detail = xstrdup ("the function calls setjmp or vfork, "
-				    "or has a nonlocal label");
-      return ESC_UNSUPPORTED;
-    }
-  if (ef->unsupported)
-    {
-      site->front_detail = xasprintf ("the function has an operand the "
-				      "analysis cannot follow (%s)",
-				      ef->unsupported);
-      return ESC_UNSUPPORTED;
-    }
-
-  unsigned first_size_arg = 0;
-  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
-    {
-      tree align = gimple_call_arg (call, 0);
-      if (!tree_fits_uhwi_p (align) || !pow2p_hwi (tree_to_uhwi (align))
-	  || tree_to_uhwi (align) > MAX (max_size, 16u)
-	  || tree_to_uhwi (align) * BITS_PER_UNIT > MAX_OFILE_ALIGNMENT)
-	{
-	  site->front_detail = xstrdup ("alignment is not a small constant "
-					"power of two");
-	  return ESC_UNSUPPORTED;
-	}
-      site->align_bits = MAX (site->align_bits,
-			      tree_to_uhwi (align) * BITS_PER_UNIT);
-      first_size_arg = 1;
-    }
+  bool aligned = gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
 
   unsigned HOST_WIDE_INT bytes = 1;
   bool all_constant = true, overflow = false;
-  for (unsigned i = first_size_arg; i < gimple_call_num_args (call); i++)
+  for (unsigned i = aligned ? 1 : 0; i < gimple_call_num_args (call); i++)
     {
       unsigned HOST_WIDE_INT bound;
       bool constant;
@@ -910,17 +890,43 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
     }
   site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
 
+  if (loop_carried_p (ef, gimple_bb (call), obj))
+    {
+      site->front_detail = xstrdup ("a pointer to it may live on into the "
+				    "next iteration");
+      return ESC_LOOP_CARRIED;
+    }
   if (recursive_functions->contains (DECL_UID (ef->fun->decl)))
     {
       site->front_detail = xasprintf ("%s is in a call-graph cycle",
 				      function_name (ef->fun));
       return ESC_RECURSIVE;
     }
-  if (loop_carried_p (ef, gimple_bb (call), obj))
+  if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
     {
-      site->front_detail = xstrdup ("a pointer to it may live on into the "
-				    "next iteration");
-      return ESC_LOOP_CARRIED;
+      site->front_detail = xstrdup ("the function calls setjmp or vfork, "
+				    "or has a nonlocal label");
+      return ESC_UNSUPPORTED;
+    }
+  if (ef->unsupported)
+    {
+      site->front_detail = xasprintf ("the function has an operand the "
+				      "analysis cannot follow (%s)",
+				      ef->unsupported);
+      return ESC_UNSUPPORTED;
+    }
+  site->align_bits = malloc_alignment_bits ();
+  if (aligned)
+    {
+      tree align = gimple_call_arg (call, 0);
+      if (!stack_alignment_ok (align, max_size))
+	{
+	  site->front_detail = xstrdup ("alignment is not a constant power "
+					"of two up to max-size");
+	  return ESC_UNSUPPORTED;
+	}
+      site->align_bits = MAX (site->align_bits,
+			      tree_to_uhwi (align) * BITS_PER_UNIT);
     }
   return ESC_NO_ESCAPE;
 }
