@@ -40,7 +40,7 @@ check-toolchain:
 	@command -v $(GCC) >/dev/null 2>&1 || { echo "escape: compiler '$(GCC)' not found" >&2; exit 1; }
 	@command -v $(GXX) >/dev/null 2>&1 || { echo "escape: C++ compiler '$(GXX)' for $(GCC) not found; set GXX=" >&2; exit 1; }
 	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "escape: no plugin headers for $(GCC) $(GCC_VERSION) in $(PLUGIN_DIR); install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
-	@test "$(GCC_MAJOR)" = 12 || { echo "escape: $(GCC) is GCC $(GCC_VERSION); this plugin supports GCC 12 only" >&2; exit 1; }
+	@test "$(GCC_MAJOR)" = 12 || { echo "escape: $(GCC) reports version $(GCC_VERSION); this plugin supports GCC 12 only" >&2; exit 1; }
 
 deps:
 	@missing=; for p in $(DEPS_PKGS); do \
@@ -81,3 +81,18 @@ uninstall:
 clean:
 	rm -f $(PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
 	rm -f testsuite/*.log testsuite/*.sum
+	rm -rf testsuite/tmp
+
+# Differential runs of GCC's C torture suite without and with the plugin
+# (scripts/check-torture.sh; the tests are unpacked into build/torture/).
+#   make check-torture        every test, -O0 -O1 -O2 -O3 -Os, plus compile/
+#   make check-torture-quick  tests that allocate, -O2 only: a few minutes
+.PHONY: check-torture check-torture-quick
+
+check-torture:
+	@$(MAKE) --no-print-directory all
+	GCC=$(GCC) scripts/check-torture.sh --compile
+
+check-torture-quick:
+	@$(MAKE) --no-print-directory all
+	GCC=$(GCC) scripts/check-torture.sh --subset malloc --levels -O2
