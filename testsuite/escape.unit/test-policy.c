@@ -1,0 +1,175 @@
+/* Unit tests of the decisions: the free rule, the frame budget, free
+   actions, parameter summaries, recursion and the report text.  */
+
+#include <dejagnu.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+#include "report.h"
+
+static void
+check (bool ok, const char *what)
+{
+  if (ok)
+    pass (what);
+  else
+    fail (what);
+}
+
+/* Two sites merged into one free: when one must stay on the heap, the
+   other must too, and the free stays.  */
+static void
+free_rule (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj a = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj b = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_node pa = esc_new_value (g), pb = esc_new_value (g);
+  esc_node merged = esc_new_value (g);
+  esc_add_address (g, pa, a, 0);
+  esc_add_address (g, pb, b, 1);
+  esc_add_copy (g, merged, pa, 2);
+  esc_add_copy (g, merged, pb, 2);
+  esc_solve (g);
+
+  struct esc_site sites[2] = {
+    { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE },
+    { b, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE },
+  };
+  esc_decide (g, sites, 2, &merged, 1, 1000);
+  check (sites[1].reason == ESC_TOO_LARGE, "free rule: b keeps its reason");
+  check (sites[0].reason == ESC_FREED_ELSEWHERE,
+	 "free rule: a is freed with a heap object");
+  esc_obj obj;
+  check (esc_free_action (g, sites, 2, merged, &obj) == ESC_FREE_KEEP,
+	 "free rule: the shared free stays");
+
+  sites[0] = (struct esc_site) { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
+  sites[1] = (struct esc_site) { b, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
+  esc_decide (g, sites, 2, &merged, 1, 1000);
+  check (sites[0].reason == ESC_NO_ESCAPE && sites[1].reason == ESC_NO_ESCAPE,
+	 "free rule: both move when both can");
+  check (esc_free_action (g, sites, 2, merged, &obj) == ESC_FREE_REMOVE,
+	 "free rule: a free of two moved objects is removed, not clobbered");
+  check (esc_free_action (g, sites, 2, pa, &obj) == ESC_FREE_CLOBBER
+	 && obj == a, "free rule: a free of one object ends its life");
+  esc_graph_destroy (g);
+}
+
+/* Sites are admitted in order until the budget is used up; a later small
+   site may still fit.  */
+static void
+budget (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  struct esc_site sites[3];
+  unsigned long long bytes[3] = { 600, 600, 300 };
+  for (int i = 0; i < 3; i++)
+    sites[i] = (struct esc_site) { esc_new_object (g, ESC_OBJ_ALLOC),
+				   ESC_NO_ESCAPE, bytes[i], ESC_NO_ESCAPE };
+  esc_solve (g);
+  esc_decide (g, sites, 3, NULL, 0, 1000);
+  check (sites[0].reason == ESC_NO_ESCAPE, "budget: the first fits");
+  check (sites[1].reason == ESC_FRAME_BUDGET, "budget: the second does not");
+  check (sites[2].reason == ESC_NO_ESCAPE, "budget: the third still fits");
+  esc_graph_destroy (g);
+}
+
+/* The first reason in report order wins.  */
+static void
+order (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj a = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_node p = esc_new_value (g);
+  esc_add_address (g, p, a, 0);
+  esc_add_sink (g, p, ESC_PASSED_TO_CALL, 1);
+  esc_add_sink (g, p, ESC_RETURNED, 2);
+  esc_solve (g);
+  struct esc_site site = { a, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE };
+  esc_decide (g, &site, 1, NULL, 0, 1000);
+  check (site.reason == ESC_RETURNED, "order: returned before the others");
+  check (strcmp (esc_reason_name (site.reason), "returned") == 0,
+	 "order: reason names");
+  esc_graph_destroy (g);
+}
+
+static void
+summaries (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj param = esc_new_object (g, ESC_OBJ_PARAM);
+  esc_node arg = esc_new_value (g);
+  esc_add_address (g, arg, param, -1);
+  esc_add_sink (g, arg, ESC_RETURNED, 0);
+  esc_solve (g);
+  unsigned flags = esc_param_flags (g, param, &arg, 1);
+  check (flags == (ESC_PARAM_RETURNED | ESC_PARAM_FREED),
+	 "summaries: returned and freed, not escaping");
+  esc_graph_destroy (g);
+
+  struct esc_summaries *table = esc_summaries_create ();
+  for (int id = 0; id < 1000; id++)
+    esc_summary_add (table, id * 7, 2)->deep[1] = (unsigned char) (id & 15);
+  const struct esc_summary *s = esc_summary_find (table, 7 * 123);
+  check (s && s->n_params == 2 && s->deep[1] == (123 & 15),
+	 "summaries: found after the table grew");
+  check (esc_summary_find (table, 5) == NULL, "summaries: absent id");
+  esc_summaries_destroy (table);
+}
+
+static void
+recursion (void)
+{
+  /* 0 -> 1 -> 2 -> 1, 3 -> 3, 4 -> 0.  */
+  const int edges[][2] = { { 0, 1 }, { 1, 2 }, { 2, 1 }, { 3, 3 }, { 4, 0 } };
+  bool *rec = esc_find_recursive (5, edges, 5);
+  check (!rec[0] && rec[1] && rec[2] && rec[3] && !rec[4],
+	 "recursion: cycles and self-calls, not their callers");
+  free (rec);
+
+  enum { N = 200000 };
+  int (*chain)[2] = malloc (sizeof *chain * N);
+  for (int i = 0; i < N; i++)
+    {
+      chain[i][0] = i;
+      chain[i][1] = (i + 1) % N;
+    }
+  rec = esc_find_recursive (N, (const int (*)[2]) chain, N);
+  check (rec[0] && rec[N / 2] && rec[N - 1],
+	 "recursion: one long cycle without deep recursion");
+  free (rec);
+  free (chain);
+}
+
+static void
+report_text (void)
+{
+  char buf[256];
+  esc_format_decision (buf, sizeof buf, "malloc", "16", ESC_NO_ESCAPE,
+		       "never freed");
+  check (strcmp (buf, "malloc(16) -> stack: no-escape: never freed") == 0,
+	 "report: stack line");
+  esc_format_decision (buf, sizeof buf, "calloc", "n_3, 8", ESC_UNKNOWN_SIZE,
+		       NULL);
+  check (strcmp (buf, "calloc(n_3, 8) -> heap: unknown-size") == 0,
+	 "report: heap line without detail");
+  esc_format_summary (buf, sizeof buf, "f", 1, 0);
+  check (strcmp (buf, "f: 1 site, 0 stack, 1 heap") == 0,
+	 "report: summary line");
+}
+
+int
+main (void)
+{
+  free_rule ();
+  budget ();
+  order ();
+  summaries ();
+  recursion ();
+  report_text ();
+  totals ();
+  return 0;
+}
