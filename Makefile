@@ -60,6 +60,22 @@ plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h)
 plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) $(wildcard plugin/core/*.h) | check-toolchain
 	$(GXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
 
+# A copy of the plugin that carries the version stamp of another GCC, to
+# test the refusal a user gets when loading a plugin built for another
+# compiler.  The stamp is all plugin_default_version_check compares.
+OTHER_GCC_PLUGIN := plugin/escape-other-gcc.so
+OTHER_GCC_STAMP := build/other-gcc/plugin-version.h
+
+$(OTHER_GCC_STAMP): | check-toolchain
+	@mkdir -p $(dir $@)
+	sed -e 's/basever\[\] = "[^"]*"/basever[] = "11.3.0"/' \
+	    -e 's/datestamp\[\] = "[^"]*"/datestamp[] = "20220421"/' \
+	    $(PLUGIN_DIR)/include/plugin-version.h > $@
+
+$(OTHER_GCC_PLUGIN): plugin/escape-plugin.cc $(OTHER_GCC_STAMP) $(CORE_OBJS) $(filter-out plugin/escape-plugin.o,$(GCC_OBJS))
+	$(GXX) $(PLUGIN_CXXFLAGS) -iquote build/other-gcc -shared -o $@ plugin/escape-plugin.cc \
+		$(filter-out plugin/escape-plugin.o,$(GCC_OBJS)) $(CORE_OBJS)
+
 example: deps
 	@$(MAKE) --no-print-directory all
 	@rm -f examples/*.escape
@@ -68,7 +84,7 @@ example: deps
 	@grep '^escape:' examples/example.c.*t.escape
 
 check: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(OTHER_GCC_PLUGIN)
 	cd testsuite && runtest --tool escape --srcdir . PLUGIN=$(CURDIR)/$(PLUGIN) GCC=$(GCC)
 
 install: $(PLUGIN)
@@ -79,9 +95,9 @@ uninstall:
 	rm -f $(INSTALL_DIR)/escape.so
 
 clean:
-	rm -f $(PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
+	rm -f $(PLUGIN) $(OTHER_GCC_PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
 	rm -f testsuite/*.log testsuite/*.sum
-	rm -rf testsuite/tmp
+	rm -rf testsuite/tmp build/other-gcc
 
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).
