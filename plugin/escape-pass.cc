@@ -92,6 +92,14 @@ struct escape_fn
   auto_vec<esc_site> site_decisions;
   auto_vec<gcall *> free_calls;
   auto_vec<esc_node> free_nodes;
+  auto_vec<esc_free_decision> free_decisions;
+  /* The frees that may free each object, as lists: FREES_HEAD by object,
+     then FREES_NEXT by link; a link is an index into FREE_OF_LINK.  */
+  auto_vec<int> frees_head;
+  auto_vec<int> frees_next;
+  auto_vec<unsigned> free_of_link;
+  /* One container of each object, or -1 (esc_containers).  */
+  esc_obj *containers = NULL;
   auto_vec<esc_obj> param_direct;
   auto_vec<esc_obj> param_deep;
   hash_map<tree, int> param_index;
@@ -791,7 +799,7 @@ loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
     return true;
   if (bb->loop_father == ef->fun->x_current_loops->tree_root)
     return false;
-  if (esc_container_of (ef->g, obj) >= 0)
+  if (ef->containers[obj] >= 0)
     return true;
   for (loop_p loop = bb->loop_father; loop_outer (loop);
        loop = loop_outer (loop))
@@ -964,9 +972,27 @@ decide (escape_fn *ef)
       d->front_reason = check_site (ef, site, d->obj);
       d->bytes = site->bytes;
     }
+  ef->free_decisions.safe_grow (ef->free_nodes.length ());
   esc_decide (ef->g, ef->site_decisions.address (), ef->sites.length (),
 	      ef->free_nodes.address (), ef->free_nodes.length (),
-	      frame_budget (ef->fun));
+	      frame_budget (ef->fun), ef->free_decisions.address ());
+}
+
+/* Build the lists of frees by object, in statement order.  */
+static void
+index_frees (escape_fn *ef)
+{
+  ef->frees_head.safe_grow (esc_object_count (ef->g));
+  for (unsigned o = 0; o < ef->frees_head.length (); o++)
+    ef->frees_head[o] = -1;
+  for (unsigned f = ef->free_nodes.length (); f-- > 0;)
+    for (size_t k = 0; k < esc_points_to_size (ef->g, ef->free_nodes[f]); k++)
+      {
+	esc_obj obj = esc_points_to_nth (ef->g, ef->free_nodes[f], k);
+	ef->frees_next.safe_push (ef->frees_head[obj]);
+	ef->free_of_link.safe_push (f);
+	ef->frees_head[obj] = ef->free_of_link.length () - 1;
+      }
 }
 
 static char *
@@ -1007,11 +1033,10 @@ static char *
 freed_at_text (escape_fn *ef, unsigned i)
 {
   char *text = NULL;
-  for (unsigned f = 0; f < ef->free_calls.length (); f++)
+  for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
+       link = ef->frees_next[link])
     {
-      if (!esc_points_to_p (ef->g, ef->free_nodes[f],
-			    ef->site_decisions[i].obj))
-	continue;
+      unsigned f = ef->free_of_link[link];
       char *loc = location_text (gimple_location (ef->free_calls[f]));
       char *joined = text ? xasprintf ("%s, %s", text, loc)
 		     : xasprintf ("freed at %s", loc);
@@ -1027,11 +1052,12 @@ static char *
 forced_at_text (escape_fn *ef, unsigned i, enum esc_reason reason)
 {
   if (reason == ESC_FREED_ELSEWHERE)
-    for (unsigned f = 0; f < ef->free_calls.length (); f++)
-      if (esc_points_to_p (ef->g, ef->free_nodes[f],
-			   ef->site_decisions[i].obj)
-	  && esc_points_to_size (ef->g, ef->free_nodes[f]) > 1)
+    for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
+	 link = ef->frees_next[link])
+      if (esc_points_to_size (ef->g,
+			      ef->free_nodes[ef->free_of_link[link]]) > 1)
 	{
+	  unsigned f = ef->free_of_link[link];
 	  char *loc = location_text (gimple_location (ef->free_calls[f]));
 	  char *text = xasprintf ("a free at %s may also free an object "
 				  "that stays on the heap", loc);
@@ -1192,21 +1218,18 @@ rewrite (escape_fn *ef)
 	changed = true;
       }
   for (unsigned f = 0; f < ef->free_calls.length (); f++)
-    {
-      esc_obj obj;
-      switch (esc_free_action (ef->g, ef->site_decisions.address (),
-			       ef->sites.length (), ef->free_nodes[f], &obj))
-	{
-	case ESC_FREE_KEEP:
-	  break;
-	case ESC_FREE_REMOVE:
-	  rewrite_free (ef->free_calls[f], NULL_TREE);
-	  break;
-	case ESC_FREE_CLOBBER:
-	  rewrite_free (ef->free_calls[f], *slots.get (obj));
-	  break;
-	}
-    }
+    switch (ef->free_decisions[f].action)
+      {
+      case ESC_FREE_KEEP:
+	break;
+      case ESC_FREE_REMOVE:
+	rewrite_free (ef->free_calls[f], NULL_TREE);
+	break;
+      case ESC_FREE_CLOBBER:
+	rewrite_free (ef->free_calls[f],
+		      *slots.get (ef->free_decisions[f].obj));
+	break;
+      }
   return changed;
 }
 
@@ -1292,13 +1315,16 @@ execute_escape (function *fun)
   ef.g = esc_graph_create ();
   build_graph (&ef);
   esc_solve (ef.g);
+  ef.containers = esc_containers (ef.g);
   decide (&ef);
+  index_frees (&ef);
   report (&ef);
   record_summary (&ef);
   bool changed = !escape_options.dry_run && rewrite (&ef);
 
   for (unsigned i = 0; i < ef.sites.length (); i++)
     free (ef.sites[i].front_detail);
+  free (ef.containers);
   esc_graph_destroy (ef.g);
   disable_ranger (fun);
   loop_optimizer_finalize ();

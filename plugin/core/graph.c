@@ -521,13 +521,20 @@ esc_points_to_nth (const struct esc_graph *g, esc_node node, size_t i)
   return g->nodes[node].members[i].obj;
 }
 
-esc_obj
-esc_container_of (const struct esc_graph *g, esc_obj obj)
+esc_obj *
+esc_containers (const struct esc_graph *g)
 {
+  esc_obj *container = esc_xrealloc (NULL, ((size_t) g->n_objects + 1)
+					   * sizeof *container);
   for (esc_obj o = 0; o < g->n_objects; o++)
-    if (find_member (g, g->objects[o].contents, obj))
-      return o;
-  return -1;
+    container[o] = -1;
+  for (esc_obj o = 0; o < g->n_objects; o++)
+    {
+      const struct node *contents = &g->nodes[g->objects[o].contents];
+      for (int i = 0; i < contents->n_members; i++)
+	container[contents->members[i].obj] = o;
+    }
+  return container;
 }
 
 /* Append STEP to STEPS unless it is a seed or STEPS is full.  */

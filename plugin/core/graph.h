@@ -78,8 +78,9 @@ bool esc_object_written_p (const struct esc_graph *g, esc_obj obj);
 bool esc_points_to_p (const struct esc_graph *g, esc_node node, esc_obj obj);
 size_t esc_points_to_size (const struct esc_graph *g, esc_node node);
 esc_obj esc_points_to_nth (const struct esc_graph *g, esc_node node, size_t i);
-/* An object whose contents may hold OBJ, or -1.  */
-esc_obj esc_container_of (const struct esc_graph *g, esc_obj obj);
+/* For every object, one object whose contents may hold it, or -1: an
+   array of esc_object_count entries that the caller frees.  */
+esc_obj *esc_containers (const struct esc_graph *g);
 
 /* The steps that make OBJ fail with REASON, first step first: how its
    address flowed from its allocation to the place that forced the heap.

@@ -91,10 +91,32 @@ apply_budget (struct esc_site *sites, size_t n_sites,
   return changed;
 }
 
+/* The decision for a free of PTR, once every site is decided.  */
+static struct esc_free_decision
+decide_free (const struct esc_graph *g, const struct esc_site *sites,
+	     const int *site_of, esc_node ptr)
+{
+  struct esc_free_decision d = { ESC_FREE_KEEP, -1 };
+  size_t n = esc_points_to_size (g, ptr);
+  if (n == 0 || !frees_only_moved (g, sites, site_of, ptr))
+    return d;
+  /* Ending the life of an object at a free that may free another would
+     end it while it may still be in use.  */
+  if (n == 1)
+    {
+      d.action = ESC_FREE_CLOBBER;
+      d.obj = esc_points_to_nth (g, ptr, 0);
+    }
+  else
+    d.action = ESC_FREE_REMOVE;
+  return d;
+}
+
 void
 esc_decide (const struct esc_graph *g, struct esc_site *sites,
 	    size_t n_sites, const esc_node *frees, size_t n_frees,
-	    unsigned long long budget)
+	    unsigned long long budget,
+	    struct esc_free_decision *free_decisions)
 {
   for (size_t i = 0; i < n_sites; i++)
     {
@@ -111,29 +133,9 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
       changed |= apply_budget (sites, n_sites, budget);
     }
   while (changed);
+  for (size_t f = 0; f < n_frees; f++)
+    free_decisions[f] = decide_free (g, sites, site_of, frees[f]);
   free (site_of);
-}
-
-enum esc_free_action
-esc_free_action (const struct esc_graph *g, const struct esc_site *sites,
-		 size_t n_sites, esc_node ptr, esc_obj *obj)
-{
-  size_t n = esc_points_to_size (g, ptr);
-  if (n == 0)
-    return ESC_FREE_KEEP;
-  int *site_of = site_of_objects (g, sites, n_sites);
-  bool moved = frees_only_moved (g, sites, site_of, ptr);
-  free (site_of);
-  if (!moved)
-    return ESC_FREE_KEEP;
-  /* Ending the life of an object at a free that may free another would
-     end it while it may still be in use.  */
-  if (n == 1)
-    {
-      *obj = esc_points_to_nth (g, ptr, 0);
-      return ESC_FREE_CLOBBER;
-    }
-  return ESC_FREE_REMOVE;
 }
 
 unsigned

@@ -27,16 +27,8 @@ struct esc_site
   enum esc_reason reason;
 };
 
-/* Decide every site.  FREES are the pointer nodes passed to free.  BUDGET
-   is the most bytes all moved sites may take together; sites are admitted
-   in order.  */
-void esc_decide (const struct esc_graph *g, struct esc_site *sites,
-		 size_t n_sites, const esc_node *frees, size_t n_frees,
-		 unsigned long long budget);
-
 /* What to do with a call free (PTR) once sites are decided: keep it, drop
-   it, or drop it and end the life of the one stack object it frees
-   (*OBJ).  */
+   it, or drop it and end the life of the one stack object it frees.  */
 enum esc_free_action
 {
   ESC_FREE_KEEP,
@@ -44,10 +36,20 @@ enum esc_free_action
   ESC_FREE_CLOBBER
 };
 
-enum esc_free_action esc_free_action (const struct esc_graph *g,
-				      const struct esc_site *sites,
-				      size_t n_sites, esc_node ptr,
-				      esc_obj *obj);
+struct esc_free_decision
+{
+  enum esc_free_action action;
+  esc_obj obj;			/* the object whose life ends, for CLOBBER */
+};
+
+/* Decide every site, and then every free.  FREES are the pointer nodes
+   passed to free; FREE_DECISIONS receives one decision for each.  BUDGET
+   is the most bytes all moved sites may take together; sites are
+   admitted in order.  */
+void esc_decide (const struct esc_graph *g, struct esc_site *sites,
+		 size_t n_sites, const esc_node *frees, size_t n_frees,
+		 unsigned long long budget,
+		 struct esc_free_decision *free_decisions);
 
 /* What a function does with the memory a parameter points to, as its
    callers see it.  */

@@ -2,6 +2,7 @@
 
 #include <dejagnu.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
 #include "graph.h"
 
@@ -76,8 +77,10 @@ containers (void)
   check (n == 4 && steps[0] == 10 && steps[1] == 11 && steps[2] == 13
 	 && steps[3] == 14,
 	 "containers: the flow goes allocation, store, address, global");
-  check (esc_container_of (g, site) == local,
-	 "containers: the struct is the site's container");
+  esc_obj *containers = esc_containers (g);
+  check (containers[site] == local && containers[local] == esc_global_object (g),
+	 "containers: the struct holds the site, the global the struct");
+  free (containers);
   esc_graph_destroy (g);
 }
 

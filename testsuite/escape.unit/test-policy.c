@@ -38,23 +38,24 @@ free_rule (void)
     { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE },
     { b, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE },
   };
-  esc_decide (g, sites, 2, &merged, 1, 1000);
+  esc_node frees[2] = { merged, pa };
+  struct esc_free_decision actions[2];
+  esc_decide (g, sites, 2, frees, 1, 1000, actions);
   check (sites[1].reason == ESC_TOO_LARGE, "free rule: b keeps its reason");
   check (sites[0].reason == ESC_FREED_ELSEWHERE,
 	 "free rule: a is freed with a heap object");
-  esc_obj obj;
-  check (esc_free_action (g, sites, 2, merged, &obj) == ESC_FREE_KEEP,
+  check (actions[0].action == ESC_FREE_KEEP,
 	 "free rule: the shared free stays");
 
   sites[0] = (struct esc_site) { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
   sites[1] = (struct esc_site) { b, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
-  esc_decide (g, sites, 2, &merged, 1, 1000);
+  esc_decide (g, sites, 2, frees, 2, 1000, actions);
   check (sites[0].reason == ESC_NO_ESCAPE && sites[1].reason == ESC_NO_ESCAPE,
 	 "free rule: both move when both can");
-  check (esc_free_action (g, sites, 2, merged, &obj) == ESC_FREE_REMOVE,
+  check (actions[0].action == ESC_FREE_REMOVE,
 	 "free rule: a free of two moved objects is removed, not clobbered");
-  check (esc_free_action (g, sites, 2, pa, &obj) == ESC_FREE_CLOBBER
-	 && obj == a, "free rule: a free of one object ends its life");
+  check (actions[1].action == ESC_FREE_CLOBBER && actions[1].obj == a,
+	 "free rule: a free of one object ends its life");
   esc_graph_destroy (g);
 }
 
@@ -70,7 +71,7 @@ budget (void)
     sites[i] = (struct esc_site) { esc_new_object (g, ESC_OBJ_ALLOC),
 				   ESC_NO_ESCAPE, bytes[i], ESC_NO_ESCAPE };
   esc_solve (g);
-  esc_decide (g, sites, 3, NULL, 0, 1000);
+  esc_decide (g, sites, 3, NULL, 0, 1000, NULL);
   check (sites[0].reason == ESC_NO_ESCAPE, "budget: the first fits");
   check (sites[1].reason == ESC_FRAME_BUDGET, "budget: the second does not");
   check (sites[2].reason == ESC_NO_ESCAPE, "budget: the third still fits");
@@ -89,7 +90,7 @@ order (void)
   esc_add_sink (g, p, ESC_RETURNED, 2);
   esc_solve (g);
   struct esc_site site = { a, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE };
-  esc_decide (g, &site, 1, NULL, 0, 1000);
+  esc_decide (g, &site, 1, NULL, 0, 1000, NULL);
   check (site.reason == ESC_RETURNED, "order: returned before the others");
   check (strcmp (esc_reason_name (site.reason), "returned") == 0,
 	 "order: reason names");
