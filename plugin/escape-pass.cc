@@ -1153,6 +1153,13 @@ report (escape_fn *ef)
     }
 }
 
+static gassign *
+build_end_of_life (tree slot)
+{
+  return gimple_build_assign (slot, build_clobber (TREE_TYPE (slot),
+						   CLOBBER_EOL));
+}
+
 /* Replace a free by the end of its object's life, or drop it.  */
 static void
 rewrite_free (gcall *call, tree slot)
@@ -1161,10 +1168,7 @@ rewrite_free (gcall *call, tree slot)
   tree vdef = gimple_vdef (call);
   unlink_stmt_vdef (call);
   if (slot)
-    gsi_replace (&gsi, gimple_build_assign (slot,
-					    build_clobber (TREE_TYPE (slot),
-							   CLOBBER_EOL)),
-		 false);
+    gsi_replace (&gsi, build_end_of_life (slot), false);
   else
     gsi_remove (&gsi, true);
   if (vdef && TREE_CODE (vdef) == SSA_NAME)
@@ -1206,6 +1210,20 @@ rewrite_site (site_info *site)
   return slot;
 }
 
+/* A moved site in a loop is dead when its loop goes round again, since no
+   pointer to it survives into the next iteration (loop_carried_p): end
+   its life at the end of a single latch, so the slot can be shared and
+   its last stores dropped.  */
+static void
+end_life_at_latch (basic_block bb, tree slot)
+{
+  loop_p loop = bb->loop_father;
+  if (!loop_outer (loop) || !loop->latch || !single_succ_p (loop->latch))
+    return;
+  gimple_stmt_iterator gsi = gsi_last_bb (loop->latch);
+  gsi_insert_after (&gsi, build_end_of_life (slot), GSI_NEW_STMT);
+}
+
 static bool
 rewrite (escape_fn *ef)
 {
@@ -1214,7 +1232,10 @@ rewrite (escape_fn *ef)
   for (unsigned i = 0; i < ef->sites.length (); i++)
     if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
       {
-	slots.put (ef->site_decisions[i].obj, rewrite_site (&ef->sites[i]));
+	basic_block bb = gimple_bb (ef->sites[i].call);
+	tree slot = rewrite_site (&ef->sites[i]);
+	slots.put (ef->site_decisions[i].obj, slot);
+	end_life_at_latch (bb, slot);
 	changed = true;
       }
   for (unsigned f = 0; f < ef->free_calls.length (); f++)

@@ -1,6 +1,7 @@
 /* An allocation that does not outlive its iteration moves, also when it
-   is never freed.  */
+   is never freed; its life ends where the loop goes round again.  */
 /* { dg-do compile } */
+/* { dg-options "-O2 -fdump-tree-forwprop1" } */
 #include <stdlib.h>
 
 long
@@ -17,3 +18,4 @@ never_freed (int n)
 }
 
 /* { dg-final { scan-escape "malloc\\(256\\) -> stack: no-escape: never freed" } } */
+/* { dg-final { scan-tree-dump-times "escape\\.\[0-9\]+ =\\{v\\} \\{CLOBBER\\(eol\\)\\}" 1 "forwprop1" } } */
