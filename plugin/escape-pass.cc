@@ -68,6 +68,9 @@ struct site_info
   const char *callee;
   /* Bytes of the stack slot: the constant size or its bound.  */
   unsigned HOST_WIDE_INT bytes;
+  /* The size as far as it is known, for the JSON report: -1 when not.  */
+  long long known_bytes;
+  bool bytes_is_bound;
   unsigned HOST_WIDE_INT align_bits;
   /* Why the size, alignment or position keeps the heap.  */
   char *front_detail;
@@ -607,7 +610,7 @@ static void
 add_site (escape_fn *ef, gcall *call, const char *callee, bool builtin,
 	  esc_obj obj)
 {
-  site_info info = { call, callee, 0, 0, NULL };
+  site_info info = { call, callee, 0, -1, false, 0, NULL };
   esc_site decision = { obj, builtin ? ESC_NO_ESCAPE : ESC_NOT_BUILTIN, 0,
 			ESC_NO_ESCAPE };
   ef->sites.safe_push (info);
@@ -887,6 +890,8 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
       site->front_detail = xstrdup ("the size overflows");
       return all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE;
     }
+  site->known_bytes = bytes <= LLONG_MAX ? (long long) bytes : -1;
+  site->bytes_is_bound = !all_constant;
   if (bytes > max_size)
     {
       site->front_detail
@@ -1047,10 +1052,55 @@ freed_at_text (escape_fn *ef, unsigned i)
   return text ? text : xstrdup ("never freed");
 }
 
-/* The statement behind the last flow step of a heap decision.  */
-static char *
-forced_at_text (escape_fn *ef, unsigned i, enum esc_reason reason)
+/* The flow that forced a heap decision, first step first, one step per
+   statement.  */
+struct flow_text
 {
+  auto_vec<esc_flow_step> steps;
+
+  ~flow_text ()
+  {
+    unsigned i;
+    esc_flow_step *step;
+    FOR_EACH_VEC_ELT (steps, i, step)
+      free (const_cast<char *> (step->stmt));
+  }
+};
+
+static void
+collect_flow (escape_fn *ef, unsigned i, enum esc_reason reason,
+	      flow_text *flow)
+{
+  int steps[64];
+  size_t n = esc_explain (ef->g, ef->site_decisions[i].obj, reason, steps,
+			  ARRAY_SIZE (steps));
+  gimple *last = NULL;
+  for (size_t k = 0; k < n; k++)
+    {
+      gimple *stmt = ef->steps[steps[k]].stmt;
+      if (stmt == last)
+	continue;
+      last = stmt;
+      expanded_location x = expand_location (gimple_location (stmt));
+      esc_flow_step step = { stmt_text (stmt),
+			     x.file ? x.file : "<unknown>", x.line,
+			     x.column };
+      flow->steps.safe_push (step);
+    }
+}
+
+/* The detail of a heap decision: the limit that was hit, or the
+   statement behind the last flow step.  */
+static char *
+heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
+	     const flow_text *flow)
+{
+  site_info *site = &ef->sites[i];
+  if (reason == ESC_FRAME_BUDGET)
+    return xasprintf (HOST_WIDE_INT_PRINT_UNSIGNED " bytes would pass the "
+		      "frame budget", site->bytes);
+  if (site->front_detail && reason == ef->site_decisions[i].front_reason)
+    return xstrdup (site->front_detail);
   if (reason == ESC_FREED_ELSEWHERE)
     for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
 	 link = ef->frees_next[link])
@@ -1064,39 +1114,30 @@ forced_at_text (escape_fn *ef, unsigned i, enum esc_reason reason)
 	  free (loc);
 	  return text;
 	}
-  int steps[64];
-  size_t n = esc_explain (ef->g, ef->site_decisions[i].obj, reason, steps,
-			  ARRAY_SIZE (steps));
-  if (!n)
+  if (flow->steps.is_empty ())
     return NULL;
-  gimple *stmt = ef->steps[steps[n - 1]].stmt;
-  char *s = stmt_text (stmt);
-  char *loc = location_text (gimple_location (stmt));
-  char *text = xasprintf ("%s at %s", s, loc);
-  free (s);
-  free (loc);
-  return text;
+  const esc_flow_step &last = flow->steps[flow->steps.length () - 1];
+  return xasprintf ("%s at %s:%d:%d", last.stmt, lbasename (last.file),
+		    last.line, last.column);
 }
 
+/* The JSON records of this translation unit, written at the end of the
+   compilation (escape-plugin.cc).  */
+struct esc_text escape_json_report;
+
 static void
-dump_flow (escape_fn *ef, unsigned i, enum esc_reason reason)
+add_json_record (escape_fn *ef, unsigned i, const char *args,
+		 const char *detail, const flow_text *flow)
 {
-  int steps[64];
-  size_t n = esc_explain (ef->g, ef->site_decisions[i].obj, reason, steps,
-			  ARRAY_SIZE (steps));
-  gimple *last = NULL;
-  for (size_t k = 0; k < n; k++)
-    {
-      gimple *stmt = ef->steps[steps[k]].stmt;
-      if (stmt == last)
-	continue;
-      last = stmt;
-      char *s = stmt_text (stmt);
-      char *loc = location_text (gimple_location (stmt));
-      fprintf (dump_file, "  flow: %s at %s\n", s, loc);
-      free (s);
-      free (loc);
-    }
+  site_info *site = &ef->sites[i];
+  expanded_location x = expand_location (gimple_location (site->call));
+  esc_site_record r = {
+    x.file ? x.file : "<unknown>", x.line, x.column,
+    function_name (ef->fun), site->callee, args, site->known_bytes,
+    site->bytes_is_bound, ef->site_decisions[i].reason, detail,
+    flow->steps.address (), flow->steps.length ()
+  };
+  esc_json_site (&escape_json_report, &r);
 }
 
 static void
@@ -1107,22 +1148,17 @@ report (escape_fn *ef)
     {
       site_info *site = &ef->sites[i];
       enum esc_reason reason = ef->site_decisions[i].reason;
+      flow_text flow;
       char *detail;
       if (reason == ESC_NO_ESCAPE)
 	{
 	  stack++;
 	  detail = freed_at_text (ef, i);
 	}
-      else if (site->front_detail
-	       && reason == ef->site_decisions[i].front_reason)
-	detail = xstrdup (site->front_detail);
       else
-	detail = forced_at_text (ef, i, reason);
-      if (reason == ESC_FRAME_BUDGET)
 	{
-	  free (detail);
-	  detail = xasprintf (HOST_WIDE_INT_PRINT_UNSIGNED " bytes would pass "
-			      "the frame budget", site->bytes);
+	  collect_flow (ef, i, reason, &flow);
+	  detail = heap_detail (ef, i, reason, &flow);
 	}
 
       char *args = args_text (site->call);
@@ -1134,13 +1170,17 @@ report (escape_fn *ef)
 	  char *loc = location_text (gimple_location (site->call));
 	  fprintf (dump_file, "escape: %s: %s\n", loc, decision);
 	  free (loc);
-	  if ((dump_flags & TDF_DETAILS) && reason != ESC_NO_ESCAPE)
-	    dump_flow (ef, i, reason);
+	  if (dump_flags & TDF_DETAILS)
+	    for (const esc_flow_step &step : flow.steps)
+	      fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
+		       lbasename (step.file), step.line, step.column);
 	}
       if (dump_enabled_p ())
 	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS
 			 : MSG_MISSED_OPTIMIZATION, site->call, "%s\n",
 			 decision);
+      if (escape_options.report_path)
+	add_json_record (ef, i, args, detail, &flow);
       free (args);
       free (detail);
     }

@@ -18,12 +18,16 @@
 #include "diagnostic-core.h"
 #include "escape.h"
 
+extern "C" {
+#include "report.h"
+}
+
 int plugin_is_GPL_compatible;
 
-struct escape_options escape_options = { 4096, 32768, false };
+struct escape_options escape_options = { 4096, 32768, false, NULL };
 
 #define VALID_ARGUMENTS \
-  "dump[=details], max-size=N, frame-budget=N, dry-run"
+  "dump[=details], max-size=N, frame-budget=N, dry-run, report=PATH"
 
 /* Values of max-size and frame-budget stay below this, so no size
    arithmetic can overflow.  */
@@ -40,6 +44,9 @@ static struct plugin_info escape_plugin_info = {
   "  -fplugin-arg-escape-frame-budget=N  most bytes added to one frame "
   "(default 32768)\n"
   "  -fplugin-arg-escape-dry-run         report, but rewrite nothing\n"
+  "  -fplugin-arg-escape-report=PATH     write the decisions as JSON lines: "
+  "appended to the file PATH, or one file per translation unit in the "
+  "directory PATH\n"
   "Remarks: -fopt-info-optimized, -fopt-info-missed."
 };
 
@@ -91,6 +98,14 @@ parse_arguments (struct plugin_name_args *info, const char **dump)
 	ok &= parse_bytes (key, value, &escape_options.frame_budget);
       else if (strcmp (key, "dry-run") == 0 && !value)
 	escape_options.dry_run = true;
+      else if (strcmp (key, "report") == 0 && value && *value)
+	escape_options.report_path = value;
+      else if (strcmp (key, "report") == 0)
+	{
+	  error ("escape: report needs a file or directory, as "
+		 "%<report=PATH%>; valid arguments: %s", VALID_ARGUMENTS);
+	  ok = false;
+	}
       else if (strcmp (key, "dry-run") == 0)
 	{
 	  error ("escape: dry-run takes no value; valid arguments: %s",
@@ -105,6 +120,68 @@ parse_arguments (struct plugin_name_args *info, const char **dump)
 	}
     }
   return ok;
+}
+
+/* A name for this translation unit's report in a directory, the same on
+   every compile of it and different for different outputs: the source's
+   base name and a hash of where its output goes.  */
+static char *
+report_file_name (const char *dir)
+{
+  unsigned long long hash = 14695981039346656037ULL;
+  const char *parts[] = { getpwd (), "/", dump_base_name };
+  for (const char *part : parts)
+    for (const char *c = part; c && *c; c++)
+      hash = (hash ^ (unsigned char) *c) * 1099511628211ULL;
+  return xasprintf ("%s/%s-%016llx.escape.json", dir,
+		    lbasename (main_input_filename), hash);
+}
+
+static bool
+write_all (int fd, const char *buf, size_t len)
+{
+  while (len)
+    {
+      ssize_t n = write (fd, buf, len);
+      if (n < 0 && errno == EINTR)
+	continue;
+      if (n <= 0)
+	return false;
+      buf += n;
+      len -= n;
+    }
+  return true;
+}
+
+/* Write the JSON report.  Into a file, the whole unit goes in one
+   appending write, so parallel compiles do not interleave their lines;
+   into a directory, a temporary file is renamed into place.  */
+static void
+write_json_report (void *, void *)
+{
+  const char *path = escape_options.report_path;
+  struct stat st;
+  bool to_dir = stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+  char *target = to_dir ? report_file_name (path) : xstrdup (path);
+  char *tmp = to_dir ? xasprintf ("%s.%ld.tmp", target, (long) getpid ())
+		: xstrdup (path);
+  int fd = open (tmp, O_WRONLY | O_CREAT | (to_dir ? O_TRUNC : O_APPEND),
+		 0666);
+  bool ok = fd >= 0 && write_all (fd, escape_json_report.buf,
+				  escape_json_report.len);
+  if (fd >= 0 && close (fd) != 0)
+    ok = false;
+  if (ok && to_dir && rename (tmp, target) != 0)
+    ok = false;
+  if (!ok)
+    {
+      error ("escape: cannot write the report to %qs: %m", target);
+      if (to_dir)
+	unlink (tmp);
+    }
+  free (tmp);
+  free (target);
+  esc_text_release (&escape_json_report);
 }
 
 int
@@ -131,6 +208,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &pass_info);
+
+  if (escape_options.report_path)
+    register_callback (info->base_name, PLUGIN_FINISH, write_json_report,
+		       NULL);
 
   if (dump)
     g->get_dumps ()->dump_switch_p (dump);

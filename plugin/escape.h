@@ -12,9 +12,13 @@ struct escape_options
   unsigned HOST_WIDE_INT frame_budget;
   /* Analyse and report, but rewrite nothing.  */
   bool dry_run;
+  /* Where the JSON report goes: a file to append to, or a directory to
+     write one file per translation unit into; NULL for none.  */
+  const char *report_path;
 };
 
 extern struct escape_options escape_options;
+extern struct esc_text escape_json_report;
 
 gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
 

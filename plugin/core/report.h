@@ -22,3 +22,46 @@ int esc_format_summary (char *buf, size_t size, const char *function,
 			unsigned sites, unsigned stack);
 
 #endif
+
+/* A growing string, for records built piece by piece.  */
+struct esc_text
+{
+  char *buf;
+  size_t len, cap;
+};
+
+void esc_text_printf (struct esc_text *t, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+/* Append S as a JSON string, quoted and escaped.  */
+void esc_text_json_string (struct esc_text *t, const char *s);
+void esc_text_release (struct esc_text *t);
+
+/* One step of the flow that forced a heap decision.  */
+struct esc_flow_step
+{
+  const char *stmt;
+  const char *file;
+  int line, column;
+};
+
+/* Everything the report says about one site, for the JSON report.  */
+struct esc_site_record
+{
+  const char *file;
+  int line, column;
+  const char *function;
+  const char *callee;
+  const char *args;
+  /* The slot's bytes: the constant size or its bound; -1 when unknown.  */
+  long long bytes;
+  int bytes_is_bound;
+  enum esc_reason reason;
+  const char *detail;
+  const struct esc_flow_step *flow;
+  size_t n_flow;
+};
+
+#define ESC_REPORT_FORMAT_VERSION 1
+
+/* Append R as one line of JSON (docs/report-format.md).  */
+void esc_json_site (struct esc_text *t, const struct esc_site_record *r);
