@@ -36,6 +36,7 @@
 #include "cfgloop.h"
 #include "tree-into-ssa.h"
 #include "tree-ssa.h"
+#include "tree-eh.h"
 #include "stringpool.h"
 #include "attribs.h"
 #include "fold-const.h"
@@ -650,7 +651,10 @@ analyze_call (escape_fn *ef, gcall *call)
   else if (gimple_call_builtin_p (call, BUILT_IN_FREE))
     {
       esc_node p = value_of (ef, gimple_call_arg (call, 0));
-      if (p >= 0)
+      /* A free with an exception edge cannot simply be removed.  */
+      if (p >= 0 && stmt_can_throw_internal (ef->fun, call))
+	esc_add_sink (ef->g, p, ESC_FREED_ELSEWHERE, step);
+      else if (p >= 0)
 	{
 	  ef->free_calls.safe_push (call);
 	  ef->free_nodes.safe_push (p);
@@ -926,6 +930,11 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
       site->front_detail = xasprintf ("the function has an operand the "
 				      "analysis cannot follow (%s)",
 				      ef->unsupported);
+      return ESC_UNSUPPORTED;
+    }
+  if (stmt_can_throw_internal (ef->fun, call))
+    {
+      site->front_detail = xstrdup ("the call has an exception edge");
       return ESC_UNSUPPORTED;
     }
   site->align_bits = malloc_alignment_bits ();
