@@ -1389,7 +1389,9 @@ execute_escape (function *fun)
   decide (&ef);
   index_frees (&ef);
   report (&ef);
-  record_summary (&ef);
+  /* A graph that lost a flow cannot vouch for the parameters either.  */
+  if (!ef.unsupported)
+    record_summary (&ef);
   bool changed = !escape_options.dry_run && rewrite (&ef);
 
   for (unsigned i = 0; i < ef.sites.length (); i++)
