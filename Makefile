@@ -112,3 +112,57 @@ check-torture:
 check-torture-quick:
 	@$(MAKE) --no-print-directory all
 	GCC=$(GCC) scripts/check-torture.sh --subset malloc --levels -O2
+
+# Build-wide reports: scripts/escape-report (docs/report-format.md).
+#   make check-report       the tool's tests, on a build of examples/multi
+#   make check-report-html  its HTML view in headless Chromium (installed
+#                           from Debian if missing); the screenshot goes to
+#                           build/report-html/words.png
+.PHONY: check-report check-report-html
+
+check-report:
+	@$(MAKE) --no-print-directory all
+	python3 scripts/test-escape-report.py
+
+check-report-html:
+	@$(MAKE) --no-print-directory all
+	scripts/test-html-report.sh
+
+# Soundness at scale (issue 3): random differential testing, the testsuite
+# under GCC's checking, and the plugin under valgrind.
+#   make fuzz [N=100] [SEED=1] [FUZZ_JOBS=2]
+#                         N random programs of scripts/escape-fuzz.py, each
+#                         built without the plugin at -O0 and with it at
+#                         -O0 -O1 -O2 -O3 -Os; outputs must match
+#   make fuzz-quick       40 programs of a fixed seed: one to two minutes
+#   make check-checking   the DejaGnu testsuite again, every compile with
+#                         -fchecking=2 -fplugin-arg-escape-dump=details;
+#                         results in build/check-checking/escape.sum
+#   make check-valgrind   cc1 with the plugin under valgrind on a few files
+#                         (scripts/check-valgrind.sh)
+.PHONY: fuzz fuzz-quick check-checking check-valgrind
+
+N ?= 100
+SEED ?= 1
+FUZZ_JOBS ?= 2
+CHECKING_DIR := build/check-checking
+
+fuzz:
+	@$(MAKE) --no-print-directory all
+	scripts/escape-fuzz.py -n $(N) --seed $(SEED) --jobs $(FUZZ_JOBS) --gcc $(GCC)
+
+fuzz-quick:
+	@$(MAKE) --no-print-directory all
+	scripts/escape-fuzz.py -n 40 --seed 1 --jobs $(FUZZ_JOBS) --gcc $(GCC)
+
+# A directory of its own, so that the results of `make check' stay.
+check-checking: deps
+	@$(MAKE) --no-print-directory all $(OTHER_GCC_PLUGIN)
+	@mkdir -p $(CHECKING_DIR)
+	cd $(CHECKING_DIR) && runtest --tool escape --srcdir $(CURDIR)/testsuite \
+		PLUGIN=$(CURDIR)/$(PLUGIN) GCC=$(GCC) \
+		ESCAPE_EXTRA_FLAGS="-fchecking=2 -fplugin-arg-escape-dump=details"
+
+check-valgrind:
+	@$(MAKE) --no-print-directory all
+	GCC=$(GCC) scripts/check-valgrind.sh

@@ -488,9 +488,10 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
   auto_vec<esc_node> args;
   for (unsigned i = 0; i < n; i++)
     {
-      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      tree arg = gimple_call_arg (call, i);
+      esc_node a = rvalue_of (ef, arg, step);
       args.safe_push (a);
-      if (a >= 0)
+      if (a >= 0 && POINTER_TYPE_P (TREE_TYPE (arg)))
 	esc_add_copy (ef->g, readable, esc_reachable (ef->g, a, step), step);
     }
 
@@ -499,11 +500,20 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
       esc_node a = args[i];
       if (a < 0)
 	continue;
-      /* Numbers pass through arithmetic builtins (bswap, abs, ...) and
-	 may be pieces of an address loaded from memory.  */
-      if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
-	esc_add_copy (ef->g, result, a, step);
       int flags = gimple_call_arg_flags (call, i);
+      /* A number is never dereferenced by the callee, but it may be
+	 stored (an atomic store) or pass through arithmetic (bswap, abs)
+	 and it may be a piece of an address loaded from memory.  */
+      if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+	{
+	  if (inspecting_builtin_p (call))
+	    continue;
+	  esc_add_copy (ef->g, result, a, step);
+	  if (!checking_internal_fn_p (call)
+	      && !(flags & (EAF_UNUSED | EAF_NO_DIRECT_ESCAPE)))
+	    esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	  continue;
+	}
       /* memcpy and friends: the memory the argument points to is copied
 	 into memory another argument points to, which the store of
 	 READABLE below models; the argument itself stays put.  */
@@ -1091,9 +1101,7 @@ collect_flow (escape_fn *ef, unsigned i, enum esc_reason reason,
 	continue;
       last = stmt;
       expanded_location x = expand_location (gimple_location (stmt));
-      esc_flow_step step = { stmt_text (stmt),
-			     x.file ? x.file : "<unknown>", x.line,
-			     x.column };
+      esc_flow_step step = { stmt_text (stmt), x.file, x.line, x.column };
       flow->steps.safe_push (step);
     }
 }
@@ -1126,6 +1134,8 @@ heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
   if (flow->steps.is_empty ())
     return NULL;
   const esc_flow_step &last = flow->steps[flow->steps.length () - 1];
+  if (!last.file)
+    return xstrdup (last.stmt);
   return xasprintf ("%s at %s:%d:%d", last.stmt, lbasename (last.file),
 		    last.line, last.column);
 }
@@ -1141,7 +1151,7 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   site_info *site = &ef->sites[i];
   expanded_location x = expand_location (gimple_location (site->call));
   esc_site_record r = {
-    x.file ? x.file : "<unknown>", x.line, x.column,
+    main_input_filename, getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args, site->known_bytes,
     site->bytes_is_bound, ef->site_decisions[i].reason, detail,
     flow->steps.address (), flow->steps.length ()
@@ -1181,8 +1191,13 @@ report (escape_fn *ef)
 	  free (loc);
 	  if (dump_flags & TDF_DETAILS)
 	    for (const esc_flow_step &step : flow.steps)
-	      fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
-		       lbasename (step.file), step.line, step.column);
+	      {
+		if (step.file)
+		  fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
+			   lbasename (step.file), step.line, step.column);
+		else
+		  fprintf (dump_file, "  flow: %s\n", step.stmt);
+	      }
 	}
       if (dump_enabled_p ())
 	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS

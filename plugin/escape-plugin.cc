@@ -159,6 +159,9 @@ write_all (int fd, const char *buf, size_t len)
 static void
 write_json_report (void *, void *)
 {
+  /* A preprocessing run (ccache, distcc) compiles nothing.  */
+  if (flag_preprocess_only)
+    return;
   const char *path = escape_options.report_path;
   struct stat st;
   bool to_dir = stat (path, &st) == 0 && S_ISDIR (st.st_mode);

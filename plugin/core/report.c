@@ -111,6 +111,8 @@ void
 esc_json_site (struct esc_text *t, const struct esc_site_record *r)
 {
   esc_text_printf (t, "{\"version\":%d", ESC_REPORT_FORMAT_VERSION);
+  json_field (t, "unit", r->unit);
+  json_field (t, "cwd", r->cwd);
   json_field (t, "file", r->file);
   esc_text_printf (t, ",\"line\":%d,\"column\":%d", r->line, r->column);
   json_field (t, "function", r->function);

@@ -36,7 +36,8 @@ void esc_text_printf (struct esc_text *t, const char *fmt, ...)
 void esc_text_json_string (struct esc_text *t, const char *s);
 void esc_text_release (struct esc_text *t);
 
-/* One step of the flow that forced a heap decision.  */
+/* One step of the flow that forced a heap decision.  FILE is NULL for a
+   statement without a location.  */
 struct esc_flow_step
 {
   const char *stmt;
@@ -47,6 +48,9 @@ struct esc_flow_step
 /* Everything the report says about one site, for the JSON report.  */
 struct esc_site_record
 {
+  /* The translation unit's main file and the compiler's directory.  */
+  const char *unit;
+  const char *cwd;
   const char *file;
   int line, column;
   const char *function;
