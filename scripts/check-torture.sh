@@ -57,7 +57,7 @@ die() {
 }
 
 usage() {
-	sed -n '4,5p' "$0" | sed 's/^# *//' >&2
+	sed -n '5,6p' "$0" | sed 's/^# *//' >&2
 	exit 2
 }
 
@@ -147,6 +147,7 @@ run_level() {
 		"${sources[@]}" "${link_args[@]}" -o "$out_plugin")
 	local repro
 	repro="cd $(printf '%q' "$dir") && $(printf '%q ' "${plugin_cmd[@]}")"
+	repro=${repro% }
 
 	local base_status=0 plugin_status=0
 	run_logged base.log "${base_cmd[@]}" || base_status=$?
@@ -165,11 +166,13 @@ run_level() {
 		printf 'pass\t%s\n' "$level"
 	else
 		local base_run=0 plugin_run=0
-		timeout "$run_timeout" ./base </dev/null >base.out 2>&1 || base_run=$?
+		# The braces keep bash's own "Segmentation fault" notice out of the
+		# output; describe_status says it instead.
+		{ timeout "$run_timeout" ./base </dev/null >base.out 2>&1; } 2>/dev/null || base_run=$?
 		if [ "$base_run" -ne 0 ]; then
 			printf 'baseline\t%s\tfails without the plugin: %s\n' "$level" "$(describe_status "$base_run")"
 		else
-			timeout "$run_timeout" ./plugin </dev/null >plugin.out 2>&1 || plugin_run=$?
+			{ timeout "$run_timeout" ./plugin </dev/null >plugin.out 2>&1; } 2>/dev/null || plugin_run=$?
 			if [ "$plugin_run" -ne 0 ]; then
 				printf 'fail\t%s\t%s with the plugin\t%s\n' "$level" "$(describe_status "$plugin_run")" \
 					"$repro && timeout $run_timeout ./$out_plugin"
