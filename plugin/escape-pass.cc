@@ -1288,15 +1288,48 @@ end_life_at_latch (basic_block bb, tree slot)
   gsi_insert_after (&gsi, build_end_of_life (slot), GSI_NEW_STMT);
 }
 
+/* Whether PTR certainly holds the address that LHS, the result of an
+   allocation, was given: LHS itself, or copies and casts of it, also
+   through phis all of whose arguments qualify.  A pointer that may be
+   NULL does not: free (NULL) ends no object's life, and the object may
+   still be in use through another pointer.  */
+static bool
+certainly_site_p (tree ptr, tree lhs, hash_set<tree> *visited)
+{
+  if (ptr == lhs)
+    return true;
+  if (TREE_CODE (ptr) != SSA_NAME)
+    return false;
+  /* A phi met again: its other arguments decide.  */
+  if (visited->add (ptr))
+    return true;
+  gimple *def = SSA_NAME_DEF_STMT (ptr);
+  if (gphi *phi = dyn_cast <gphi *> (def))
+    {
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	if (!certainly_site_p (gimple_phi_arg_def (phi, i), lhs, visited))
+	  return false;
+      return true;
+    }
+  gassign *assign = dyn_cast <gassign *> (def);
+  if (assign && (gimple_assign_ssa_name_copy_p (assign)
+		 || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (assign))))
+    return certainly_site_p (gimple_assign_rhs1 (assign), lhs, visited);
+  return false;
+}
+
 static bool
 rewrite (escape_fn *ef)
 {
   hash_map<int_hash<int, -1, -2>, tree> slots;
+  hash_map<int_hash<int, -1, -2>, tree> lhs_of;
   bool changed = false;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
       {
 	basic_block bb = gimple_bb (ef->sites[i].call);
+	if (tree lhs = gimple_call_lhs (ef->sites[i].call))
+	  lhs_of.put (ef->site_decisions[i].obj, lhs);
 	tree slot = rewrite_site (&ef->sites[i]);
 	slots.put (ef->site_decisions[i].obj, slot);
 	end_life_at_latch (bb, slot);
@@ -1311,9 +1344,17 @@ rewrite (escape_fn *ef)
 	rewrite_free (ef->free_calls[f], NULL_TREE);
 	break;
       case ESC_FREE_CLOBBER:
-	rewrite_free (ef->free_calls[f],
-		      *slots.get (ef->free_decisions[f].obj));
-	break;
+	{
+	  esc_obj obj = ef->free_decisions[f].obj;
+	  tree *lhs = lhs_of.get (obj);
+	  hash_set<tree> visited;
+	  bool certain
+	    = lhs && certainly_site_p (gimple_call_arg (ef->free_calls[f], 0),
+				       *lhs, &visited);
+	  rewrite_free (ef->free_calls[f], certain ? *slots.get (obj)
+			: NULL_TREE);
+	  break;
+	}
       }
   return changed;
 }

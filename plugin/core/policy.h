@@ -28,7 +28,8 @@ struct esc_site
 };
 
 /* What to do with a call free (PTR) once sites are decided: keep it, drop
-   it, or drop it and end the life of the one stack object it frees.  */
+   it, or drop it where PTR may only point to one moved object, whose life
+   may then end there if PTR is certainly not NULL (the front knows).  */
 enum esc_free_action
 {
   ESC_FREE_KEEP,
