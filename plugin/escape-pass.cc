@@ -385,15 +385,24 @@ callee_named_p (gcall *call, const char *const *names)
   return false;
 }
 
-/* Calls that run their arguments on another thread: the channel rule.  */
+/* Calls that run their arguments on another thread: the channel rule.
+   OpenMP regions call libgomp through builtins named __builtin_GOMP_...,
+   with one entry point for each kind of parallel loop.  */
 static bool
 thread_start_p (gcall *call)
 {
-  static const char *const names[] = {
-    "pthread_create", "thrd_create", "GOMP_parallel", "GOMP_task",
-    "GOMP_teams_reg", "GOMP_parallel_loop_static", NULL
-  };
-  return callee_named_p (call, names);
+  static const char *const names[] = { "pthread_create", "thrd_create",
+				       NULL };
+  if (callee_named_p (call, names))
+    return true;
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || !DECL_NAME (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  if (startswith (name, "__builtin_"))
+    name += strlen ("__builtin_");
+  return (startswith (name, "GOMP_parallel") || startswith (name, "GOMP_task")
+	  || startswith (name, "GOMP_teams"));
 }
 
 /* The allocator a call is, or NULL.  *BUILTIN tells whether GCC knows it
