@@ -21,7 +21,7 @@ INSTALL_DIR = $(DESTDIR)$(if $(PREFIX),$(PREFIX)/lib/gcc/escape,$(PLUGIN_DIR))
 WARN := -Wall -Wextra
 CORE_CFLAGS := -std=c11 -O2 -g -fPIC $(WARN)
 PLUGIN_CXXFLAGS := -std=gnu++17 -O2 -g -fPIC -fno-rtti -fno-exceptions $(WARN) \
-	-Wno-unused-parameter -I$(PLUGIN_DIR)/include -Iplugin/core
+	-I$(PLUGIN_DIR)/include -Iplugin/core
 
 CORE_SRCS := $(wildcard plugin/core/*.c)
 CORE_OBJS := $(CORE_SRCS:.c=.o)
@@ -134,7 +134,7 @@ check-report-html:
 #                         N random programs of scripts/escape-fuzz.py, each
 #                         built without the plugin at -O0 and with it at
 #                         -O0 -O1 -O2 -O3 -Os; outputs must match
-#   make fuzz-quick       40 programs of a fixed seed: one to two minutes
+#   make fuzz-quick       40 programs of a fixed seed, in build/fuzz-quick/
 #   make check-checking   the DejaGnu testsuite again, every compile with
 #                         -fchecking=2 -fplugin-arg-escape-dump=details;
 #                         results in build/check-checking/escape.sum
@@ -151,9 +151,11 @@ fuzz:
 	@$(MAKE) --no-print-directory all
 	scripts/escape-fuzz.py -n $(N) --seed $(SEED) --jobs $(FUZZ_JOBS) --gcc $(GCC)
 
+# Its own directory, so that it can run while a long `make fuzz' does.
 fuzz-quick:
 	@$(MAKE) --no-print-directory all
-	scripts/escape-fuzz.py -n 40 --seed 1 --jobs $(FUZZ_JOBS) --gcc $(GCC)
+	scripts/escape-fuzz.py -n 40 --seed 1 --jobs $(FUZZ_JOBS) --gcc $(GCC) \
+		--out build/fuzz-quick
 
 # A directory of its own, so that the results of `make check' stay.
 check-checking: deps
@@ -166,3 +168,24 @@ check-checking: deps
 check-valgrind:
 	@$(MAKE) --no-print-directory all
 	GCC=$(GCC) scripts/check-valgrind.sh
+
+# ---- Performance (issue 4; bench/, docs/performance.md) ----
+#   make bench          runtime benchmarks, variants a-e: table, bench/results.json
+#   make bench-compile  compile-time overhead, scaling and memory of the pass:
+#                       tables, bench/compile-results.json
+# BENCH_ARGS and BENCH_COMPILE_ARGS pass options to bench/run.py and
+# bench/compile.py (--help lists them), e.g. BENCH_COMPILE_ARGS=--ir.
+.PHONY: bench bench-compile
+BENCH_PASSTIME := build/bench/passtime.so
+
+$(BENCH_PASSTIME): bench/passtime.cc | check-toolchain
+	@mkdir -p $(dir $@)
+	$(GXX) $(PLUGIN_CXXFLAGS) -shared -o $@ $<
+
+bench:
+	@$(MAKE) --no-print-directory all
+	GCC=$(GCC) python3 bench/run.py $(BENCH_ARGS)
+
+bench-compile:
+	@$(MAKE) --no-print-directory all $(BENCH_PASSTIME)
+	GCC=$(GCC) python3 bench/compile.py $(BENCH_COMPILE_ARGS)

@@ -1,0 +1,11 @@
+/* The objects of frame-flags.h still move with -fstack-protector-strong.  */
+/* { dg-do compile } */
+/* { dg-options "-O2 -fstack-protector-strong" } */
+#include "frame-flags.h"
+
+/* { dg-final { scan-escape "frame-flags.h:24:13: malloc\\(4096\\) -> stack: no-escape" } } */
+/* { dg-final { scan-escape-times "frame-flags.h:(49|50|51):1: malloc\\(3072\\) -> stack: no-escape" 3 } } */
+/* { dg-final { scan-escape "frame-flags.h:59:13: malloc\\(24\\) -> stack: no-escape" } } */
+/* The moved objects are arrays, so their frames get a canary: page (),
+   the three links and small ().  */
+/* { dg-final { scan-assembler-times "call\t__stack_chk_fail" 5 } } */
