@@ -97,7 +97,7 @@ uninstall:
 clean:
 	rm -f $(PLUGIN) $(OTHER_GCC_PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
 	rm -f testsuite/*.log testsuite/*.sum
-	rm -rf testsuite/tmp build/other-gcc
+	rm -rf testsuite/tmp build
 
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).

@@ -1066,11 +1066,17 @@ static char *
 freed_at_text (escape_fn *ef, unsigned i)
 {
   char *text = NULL;
+  hash_set<location_hash> seen;
   for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
        link = ef->frees_next[link])
     {
-      unsigned f = ef->free_of_link[link];
-      char *loc = location_text (gimple_location (ef->free_calls[f]));
+      /* One source free inlined several times is one place to the user.  */
+      location_t where
+	= gimple_location (ef->free_calls[ef->free_of_link[link]]);
+      location_t locus = LOCATION_LOCUS (where);
+      if (locus > BUILTINS_LOCATION && seen.add (locus))
+	continue;
+      char *loc = location_text (where);
       char *joined = text ? xasprintf ("%s, %s", text, loc)
 		     : xasprintf ("freed at %s", loc);
       free (loc);
