@@ -8,10 +8,11 @@
    bytes from a seed the compiler cannot see, times bench_run alone and
    prints
 
-     checksum=<16 hex digits> time_ns=<nanoseconds>
+     checksum=<16 hex digits> time_ns=<wall time> cpu_ns=<CPU time>
 
    The checksum depends on all the work, so no compiler can drop it, and
-   the four variants must agree on it.  An optional argument divides the
+   the variants must agree on it.  The CPU time leaves out the time the
+   process waited for a CPU, which wall time counts on a busy machine.  An optional argument divides the
    iteration count, for runs under valgrind.
 
    Allocation failures abort: a benchmark that printed a checksum ran all
@@ -68,6 +69,13 @@ bench_xmalloc (size_t size)
   return p;
 }
 
+static long long
+bench_ns (const struct timespec *from, const struct timespec *to)
+{
+  return (long long) (to->tv_sec - from->tv_sec) * 1000000000
+	 + (to->tv_nsec - from->tv_nsec);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -80,15 +88,16 @@ main (int argc, char **argv)
   for (size_t i = 0; i < BENCH_INPUT_SIZE; i++)
     input[i] = (unsigned char) (bench_next (&state) >> 56);
 
-  struct timespec start, end;
+  struct timespec start, end, cpu_start, cpu_end;
   clock_gettime (CLOCK_MONOTONIC, &start);
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu_start);
   uint64_t checksum = bench_work (input, BENCH_ITERATIONS / divisor);
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu_end);
   clock_gettime (CLOCK_MONOTONIC, &end);
 
-  long long ns = (long long) (end.tv_sec - start.tv_sec) * 1000000000
-		 + (end.tv_nsec - start.tv_nsec);
-  printf ("checksum=%016llx time_ns=%lld\n", (unsigned long long) checksum,
-	  ns);
+  printf ("checksum=%016llx time_ns=%lld cpu_ns=%lld\n",
+	  (unsigned long long) checksum, bench_ns (&start, &end),
+	  bench_ns (&cpu_start, &cpu_end));
   free (input);
   return 0;
 }

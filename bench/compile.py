@@ -221,6 +221,9 @@ def measure_torture(args):
             escape_ns += e
             cc1_ns += t
 
+    if not rows:
+        sys.exit("bench-compile: no torture file compiled with the plugin; "
+                 f"the first failures: {plugin_failures[:3]}")
     cpu = [sum(r[i].cpu for r in rows) for i in (1, 2)]
     rss_growth = sorted((r[2].rss / r[1].rss - 1, r[0]) for r in rows)
     per_stmt = sorted(ns / max(stmts, 1) for _, _, stmts, ns in functions)
@@ -438,6 +441,9 @@ def main():
                    default=os.path.join(BENCH_DIR, "compile-results.json"))
     p.add_argument("--gcc", default=os.environ.get("GCC", "gcc"))
     args = p.parse_args()
+    # Compiles of the torture suite run in the tests' directories.
+    args.plugin = os.path.abspath(args.plugin)
+    args.passtime = os.path.abspath(args.passtime)
     args.mixes = args.mixes.split(",")
     args.sizes = [int(n) for n in args.sizes.split(",")]
     parts = args.parts.split(",")

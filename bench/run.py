@@ -161,10 +161,10 @@ def run_once(binary, divisor=1):
         raise Crash(f"exit status {res.returncode}" if res.returncode > 0
                     else f"signal {-res.returncode}")
     out = res.stdout
-    m = re.match(r"checksum=([0-9a-f]{16}) time_ns=(\d+)", out)
+    m = re.match(r"checksum=([0-9a-f]{16}) time_ns=(\d+) cpu_ns=(\d+)", out)
     if not m:
         fail(f"{binary}: unexpected output {out!r}")
-    return m.group(1), int(m.group(2))
+    return m.group(1), int(m.group(2)), int(m.group(3))
 
 
 def instructions(binary, divisor):
@@ -207,7 +207,7 @@ def fmt_ratio(r):
 def goals(r):
     """The goals of docs/performance.md, for one benchmark's ratios."""
     out = {}
-    for metric in ("time", "ir"):
+    for metric in ("time", "cpu", "ir"):
         m = r[metric]
         if not m:
             continue
@@ -262,10 +262,11 @@ def main():
         results[name] = {"paths": paths, "sites": sites,
                          "allocator_calls": calls,
                          "samples": {v: [] for v in VARIANTS},
+                         "cpu_samples": {v: [] for v in VARIANTS},
                          "crashed": {},
                          "b_code_is_c": code(paths["b"]) == code(paths["c"])}
         print(f"built {name}: {sites} marked site(s) moved by the plugin; "
-              f"LLVM {'kept' if calls['d'] else 'moved'} them",
+              f"LLVM {'kept' if calls['d'] else 'moved or removed'} them",
               file=sys.stderr)
 
     for rnd in range(args.runs):
@@ -276,7 +277,7 @@ def main():
                 if v in r["crashed"]:
                     continue
                 try:
-                    checksum, ns = run_once(r["paths"][v])
+                    checksum, ns, cpu_ns = run_once(r["paths"][v])
                 except Crash as e:
                     if v in "abc":
                         fail(f"{name}: variant {v} crashed: {e}")
@@ -287,11 +288,14 @@ def main():
                     fail(f"{name}: variant {v} prints checksum {checksum}, "
                          f"variant a {r['checksum']}")
                 r["samples"][v].append(ns)
+                r["cpu_samples"][v].append(cpu_ns)
 
     for name in names:
         r = results[name]
         r["time"] = {v: statistics.median(r["samples"][v])
                      for v in VARIANTS if v not in r["crashed"]}
+        r["cpu"] = {v: statistics.median(r["cpu_samples"][v])
+                    for v in VARIANTS if v not in r["crashed"]}
         r["ir"] = {}
         if args.ir:
             print(f"callgrind {name}", file=sys.stderr)
@@ -326,16 +330,19 @@ def table(names, results, metric, scale):
                         for v in VARIANTS)
         ratios = "".join(f"{fmt_ratio(ratio(m, x, y)):>6}" for x, y in RATIOS)
         same = "yes" if r["b_code_is_c"] else "no"
-        llvm = "heap" if r["allocator_calls"]["d"] else "stack"
+        llvm = "kept" if r["allocator_calls"]["d"] else "gone"
         print(f"{name:<10}{cells}{ratios}  {same:<5} {llvm}")
 
 
 def print_tables(names, results, args):
     print(f"\nMedian wall time of {args.runs} runs, ms "
           "(a malloc, b plugin, c hand stack, d clang H2S, e clang hand;\n"
-          "b=c: b has c's instructions, up to registers and addresses; "
-          "LLVM: whether d\nmoved the allocation)")
+          "b=c: b has c's instructions, up to registers and addresses;\n"
+          "LLVM: whether d still calls the allocator, or moved or removed "
+          "it)")
     table(names, results, "time", 1e6)
+    print(f"\nMedian CPU time of the same runs, ms")
+    table(names, results, "cpu", 1e6)
     if args.ir:
         print(f"\nInstructions in bench_work at 1/{args.ir_divisor} of the "
               "work (callgrind), millions")
@@ -377,10 +384,12 @@ def write_json(names, results, args):
         doc["benchmarks"][name] = {
             "checksum": r["checksum"],
             "sites_moved_by_plugin": r["sites"],
-            "llvm_moved": not r["allocator_calls"]["d"],
+            "allocator_calls_left": r["allocator_calls"],
             "b_code_is_c": r["b_code_is_c"],
             "time_ns_median": r["time"],
             "time_ns_samples": r["samples"],
+            "cpu_ns_median": r["cpu"],
+            "cpu_ns_samples": r["cpu_samples"],
             "instructions": r["ir"] or None,
             "crashed": r["crashed"],
             "goals": r["goals"],
