@@ -111,6 +111,18 @@ struct escape_fn
   /* Set when the function holds an operand the analysis cannot follow;
      every site then stays on the heap.  */
   const char *unsupported = NULL;
+  /* By loop number: header_phi_objects.  */
+  auto_vec<bitmap> loop_phi_objects;
+  /* Whether this pass enabled a ranger, which only sizes that are not
+     constant need.  */
+  bool ranger = false;
+
+  ~escape_fn ()
+  {
+    for (bitmap objects : loop_phi_objects)
+      if (objects)
+	BITMAP_FREE (objects);
+  }
 };
 
 static int
@@ -143,6 +155,23 @@ param_number (escape_fn *ef, tree parm)
   return i ? *i : -1;
 }
 
+/* What parameter I points to, made on first use, so that parameters
+   without uses cost nothing.  */
+static esc_obj
+param_object (escape_fn *ef, int i)
+{
+  if (ef->param_direct[i] < 0)
+    {
+      esc_obj direct = esc_new_object (ef->g, ESC_OBJ_PARAM);
+      esc_obj deep = esc_new_object (ef->g, ESC_OBJ_PARAM_DEEP);
+      esc_add_address (ef->g, esc_contents (ef->g, direct), deep, -1);
+      esc_add_address (ef->g, esc_contents (ef->g, deep), deep, -1);
+      ef->param_direct[i] = direct;
+      ef->param_deep[i] = deep;
+    }
+  return ef->param_direct[i];
+}
+
 /* The object standing for the storage of DECL.  */
 static esc_obj
 object_of_decl (escape_fn *ef, tree decl)
@@ -164,7 +193,7 @@ object_of_decl (escape_fn *ef, tree decl)
   if (TREE_CODE (decl) == PARM_DECL)
     {
       int i = param_number (ef, decl);
-      esc_obj target = i >= 0 ? ef->param_direct[i]
+      esc_obj target = i >= 0 ? param_object (ef, i)
 		       : esc_unknown_object (ef->g);
       esc_add_address (ef->g, esc_contents (ef->g, obj), target, -1);
     }
@@ -230,7 +259,7 @@ ssa_node (escape_fn *ef, tree name)
       if (var && TREE_CODE (var) == PARM_DECL)
 	{
 	  int i = param_number (ef, var);
-	  esc_add_address (ef->g, n, i >= 0 ? ef->param_direct[i]
+	  esc_add_address (ef->g, n, i >= 0 ? param_object (ef, i)
 			   : esc_unknown_object (ef->g), -1);
 	}
       else if (var && TREE_CODE (var) == RESULT_DECL)
@@ -793,12 +822,8 @@ build_graph (escape_fn *ef)
   for (tree parm = DECL_ARGUMENTS (ef->fun->decl); parm;
        parm = DECL_CHAIN (parm), i++)
     {
-      esc_obj direct = esc_new_object (ef->g, ESC_OBJ_PARAM);
-      esc_obj deep = esc_new_object (ef->g, ESC_OBJ_PARAM_DEEP);
-      esc_add_address (ef->g, esc_contents (ef->g, direct), deep, -1);
-      esc_add_address (ef->g, esc_contents (ef->g, deep), deep, -1);
-      ef->param_direct.safe_push (direct);
-      ef->param_deep.safe_push (deep);
+      ef->param_direct.safe_push (-1);
+      ef->param_deep.safe_push (-1);
       ef->param_index.put (parm, i);
     }
   ef->return_slot = esc_new_object (ef->g, ESC_OBJ_RETURN_SLOT);
@@ -815,6 +840,31 @@ build_graph (escape_fn *ef)
     }
 }
 
+/* The objects the phis at the head of LOOP may hold, collected on first
+   use: a site in a loop is tested against every enclosing loop, so
+   testing each phi per site would be sites x phis.  */
+static bitmap
+header_phi_objects (escape_fn *ef, loop_p loop)
+{
+  if (ef->loop_phi_objects.length () <= (unsigned) loop->num)
+    ef->loop_phi_objects.safe_grow_cleared (number_of_loops (ef->fun));
+  bitmap &objects = ef->loop_phi_objects[loop->num];
+  if (objects)
+    return objects;
+  objects = BITMAP_ALLOC (NULL);
+  for (gphi_iterator gsi = gsi_start_phis (loop->header); !gsi_end_p (gsi);
+       gsi_next (&gsi))
+    {
+      tree res = gimple_phi_result (gsi.phi ());
+      if (virtual_operand_p (res))
+	continue;
+      esc_node n = ssa_node (ef, res);
+      for (size_t k = 0; k < esc_points_to_size (ef->g, n); k++)
+	bitmap_set_bit (objects, esc_points_to_nth (ef->g, n, k));
+    }
+  return objects;
+}
+
 /* Whether a pointer to OBJ, allocated in BB, may still be alive when BB
    allocates again: it reaches a phi at the head of an enclosing loop, or
    it is kept in memory.  */
@@ -829,21 +879,15 @@ loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
     return true;
   for (loop_p loop = bb->loop_father; loop_outer (loop);
        loop = loop_outer (loop))
-    for (gphi_iterator gsi = gsi_start_phis (loop->header); !gsi_end_p (gsi);
-	 gsi_next (&gsi))
-      {
-	tree res = gimple_phi_result (gsi.phi ());
-	if (!virtual_operand_p (res)
-	    && esc_points_to_p (ef->g, ssa_node (ef, res), obj))
-	  return true;
-      }
+    if (bitmap_bit_p (header_phi_objects (ef, loop), obj))
+      return true;
   return false;
 }
 
 /* Constant value or upper bound of the size operand OP at CALL.  */
 static bool
-size_bound (tree op, gcall *call, unsigned HOST_WIDE_INT *bound,
-	    bool *constant)
+size_bound (escape_fn *ef, tree op, gcall *call,
+	    unsigned HOST_WIDE_INT *bound, bool *constant)
 {
   *constant = tree_fits_uhwi_p (op);
   if (*constant)
@@ -853,8 +897,13 @@ size_bound (tree op, gcall *call, unsigned HOST_WIDE_INT *bound,
     }
   if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op)))
     return false;
+  if (!ef->ranger)
+    {
+      enable_ranger (ef->fun);
+      ef->ranger = true;
+    }
   int_range_max r;
-  if (!get_range_query (cfun)->range_of_expr (r, op, call)
+  if (!get_range_query (ef->fun)->range_of_expr (r, op, call)
       || r.undefined_p () || r.varying_p ())
     return false;
   wide_int max = r.upper_bound ();
@@ -899,7 +948,8 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
     {
       unsigned HOST_WIDE_INT bound;
       bool constant;
-      if (!size_bound (gimple_call_arg (call, i), call, &bound, &constant))
+      if (!size_bound (ef, gimple_call_arg (call, i), call, &bound,
+		       &constant))
 	{
 	  site->front_detail = xstrdup ("not constant, and no bound is "
 					"known");
@@ -1177,6 +1227,9 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
 static void
 report (escape_fn *ef)
 {
+  /* The text is the costly part; build none when nobody reads it.  */
+  if (!dump_file && !dump_enabled_p () && !escape_options.report_path)
+    return;
   unsigned stack = 0;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     {
@@ -1380,15 +1433,15 @@ record_summary (escape_fn *ef)
   int n = ef->param_direct.length ();
   struct esc_summary *s = esc_summary_add (summaries,
 					   DECL_UID (ef->fun->decl), n);
+  /* A parameter without an object has no use: its flags stay zero.  */
   for (int i = 0; i < n; i++)
-    {
-      s->direct[i] = esc_param_flags (ef->g, ef->param_direct[i],
-				      ef->free_nodes.address (),
-				      ef->free_nodes.length ());
-      s->deep[i] = esc_param_flags (ef->g, ef->param_deep[i],
-				    ef->free_nodes.address (),
-				    ef->free_nodes.length ());
-    }
+    if (ef->param_direct[i] >= 0)
+      {
+	esc_obj direct = ef->param_direct[i], deep = ef->param_deep[i];
+	s->direct[i] = esc_param_flags (ef->g, direct,
+					ef->frees_head[direct] >= 0);
+	s->deep[i] = esc_param_flags (ef->g, deep, ef->frees_head[deep] >= 0);
+      }
 }
 
 /* Direct calls between the functions of this unit, to find cycles.  */
@@ -1447,14 +1500,15 @@ execute_escape (function *fun)
   if (!recursive_functions)
     find_recursive_functions ();
 
-  loop_optimizer_init (LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS
-		       | AVOID_CFG_MODIFICATIONS);
-  enable_ranger (fun);
-
   escape_fn ef;
   ef.fun = fun;
   ef.g = esc_graph_create ();
   build_graph (&ef);
+  /* Most functions allocate nothing and need only their summary.  */
+  bool has_sites = !ef.sites.is_empty ();
+  if (has_sites)
+    loop_optimizer_init (LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS
+			 | AVOID_CFG_MODIFICATIONS);
   esc_solve (ef.g);
   ef.containers = esc_containers (ef.g);
   decide (&ef);
@@ -1469,8 +1523,10 @@ execute_escape (function *fun)
     free (ef.sites[i].front_detail);
   free (ef.containers);
   esc_graph_destroy (ef.g);
-  disable_ranger (fun);
-  loop_optimizer_finalize ();
+  if (ef.ranger)
+    disable_ranger (fun);
+  if (has_sites)
+    loop_optimizer_finalize ();
 
   if (!changed)
     return 0;

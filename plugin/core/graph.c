@@ -552,7 +552,7 @@ explain_member (const struct esc_graph *g, esc_node n, esc_obj obj,
 		int *steps, size_t count, size_t max)
 {
   const struct member *m = find_member (g, n, obj);
-  while (m)
+  while (m && count < max)
     {
       count = push_step (steps, count, max, m->step);
       m = m->from >= 0 ? find_member (g, m->from, obj) : NULL;
@@ -579,7 +579,8 @@ esc_explain (const struct esc_graph *g, esc_obj obj, enum esc_reason reason,
   /* One segment per object on the way: how OBJ got into the container
      that escaped, then how that container escaped, and so on.  Each
      segment is collected backwards and then turned around.  */
-  while (obj >= 0 && (g->objects[obj].reasons & ESC_REASON_BIT (reason)))
+  while (obj >= 0 && (g->objects[obj].reasons & ESC_REASON_BIT (reason))
+	 && count < max)
     {
       struct cause c = g->objects[obj].causes[reason];
       size_t start = count;

@@ -46,15 +46,73 @@ frees_only_moved (const struct esc_graph *g, const struct esc_site *sites,
   return true;
 }
 
-/* A free that may free a heap object keeps every site it may free on the
-   heap.  Returns whether any site changed.  */
-static bool
-apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
-		 const int *site_of, const esc_node *frees, size_t n_frees)
+/* For each site, the frees that may free it: FIRST[s] .. FIRST[s + 1] - 1
+   index FREES_OF.  */
+struct frees_by_site
 {
-  bool changed = false;
+  size_t *first;
+  size_t *frees_of;
+};
+
+static struct frees_by_site
+index_frees_by_site (const struct esc_graph *g, size_t n_sites,
+		     const int *site_of, const esc_node *frees,
+		     size_t n_frees)
+{
+  struct frees_by_site idx;
+  idx.first = esc_xcalloc (n_sites + 1, sizeof *idx.first);
   for (size_t f = 0; f < n_frees; f++)
+    for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
+      {
+	int s = site_of[esc_points_to_nth (g, frees[f], k)];
+	if (s >= 0)
+	  idx.first[s + 1]++;
+      }
+  for (size_t s = 0; s < n_sites; s++)
+    idx.first[s + 1] += idx.first[s];
+  idx.frees_of = esc_xcalloc (idx.first[n_sites], sizeof *idx.frees_of);
+  size_t *fill = esc_xcalloc (n_sites, sizeof *fill);
+  for (size_t f = 0; f < n_frees; f++)
+    for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
+      {
+	int s = site_of[esc_points_to_nth (g, frees[f], k)];
+	if (s >= 0)
+	  idx.frees_of[idx.first[s] + fill[s]++] = f;
+      }
+  free (fill);
+  return idx;
+}
+
+/* Queue every free that may free site S.  */
+static void
+queue_frees_of (const struct frees_by_site *idx, size_t s, bool *queued,
+		size_t *queue, size_t *n_queue)
+{
+  for (size_t k = idx->first[s]; k < idx->first[s + 1]; k++)
     {
+      size_t f = idx->frees_of[k];
+      if (!queued[f])
+	{
+	  queued[f] = true;
+	  queue[(*n_queue)++] = f;
+	}
+    }
+}
+
+/* A free that may free a heap object keeps every site it may free on the
+   heap.  QUEUE holds the frees to look at; a site that goes to the heap
+   queues the frees that may free it, so each free is looked at again only
+   when one of its sites changed.  */
+static void
+apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
+		 const int *site_of, const esc_node *frees,
+		 const struct frees_by_site *idx, bool *queued,
+		 size_t *queue, size_t n_queue)
+{
+  while (n_queue)
+    {
+      size_t f = queue[--n_queue];
+      queued[f] = false;
       if (frees_only_moved (g, sites, site_of, frees[f]))
 	continue;
       for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
@@ -63,18 +121,20 @@ apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
 	  if (s >= 0 && sites[s].reason == ESC_NO_ESCAPE)
 	    {
 	      sites[s].reason = ESC_FREED_ELSEWHERE;
-	      changed = true;
+	      queue_frees_of (idx, (size_t) s, queued, queue, &n_queue);
 	    }
 	}
     }
-  return changed;
 }
 
-static bool
+/* Admit the moving sites in order while they fit the budget; queue the
+   frees of each site that does not fit.  Returns the length of QUEUE.  */
+static size_t
 apply_budget (struct esc_site *sites, size_t n_sites,
-	      unsigned long long budget)
+	      unsigned long long budget, const struct frees_by_site *idx,
+	      bool *queued, size_t *queue)
 {
-  bool changed = false;
+  size_t n_queue = 0;
   unsigned long long used = 0;
   for (size_t i = 0; i < n_sites; i++)
     {
@@ -83,12 +143,12 @@ apply_budget (struct esc_site *sites, size_t n_sites,
       if (sites[i].bytes > budget - used)
 	{
 	  sites[i].reason = ESC_FRAME_BUDGET;
-	  changed = true;
+	  queue_frees_of (idx, i, queued, queue, &n_queue);
 	}
       else
 	used += sites[i].bytes;
     }
-  return changed;
+  return n_queue;
 }
 
 /* The decision for a free of PTR, once every site is decided.  */
@@ -126,21 +186,32 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
       sites[i].reason = esc_first_reason (set);
     }
   int *site_of = site_of_objects (g, sites, n_sites);
-  bool changed;
-  do
+  struct frees_by_site idx
+    = index_frees_by_site (g, n_sites, site_of, frees, n_frees);
+  bool *queued = esc_xcalloc (n_frees, sizeof *queued);
+  size_t *queue = esc_xcalloc (n_frees, sizeof *queue);
+  for (size_t f = 0; f < n_frees; f++)
     {
-      changed = apply_free_rule (g, sites, site_of, frees, n_frees);
-      changed |= apply_budget (sites, n_sites, budget);
+      queued[f] = true;
+      queue[f] = n_frees - 1 - f;
     }
-  while (changed);
+  apply_free_rule (g, sites, site_of, frees, &idx, queued, queue, n_frees);
+  /* The budget only counts sites the free rule left on the stack, and
+     the free rule only takes sites off it, so after this second round
+     the budget still holds.  */
+  size_t n_queue = apply_budget (sites, n_sites, budget, &idx, queued, queue);
+  apply_free_rule (g, sites, site_of, frees, &idx, queued, queue, n_queue);
   for (size_t f = 0; f < n_frees; f++)
     free_decisions[f] = decide_free (g, sites, site_of, frees[f]);
+  free (queue);
+  free (queued);
+  free (idx.frees_of);
+  free (idx.first);
   free (site_of);
 }
 
 unsigned
-esc_param_flags (const struct esc_graph *g, esc_obj param,
-		 const esc_node *frees, size_t n_frees)
+esc_param_flags (const struct esc_graph *g, esc_obj param, bool freed_here)
 {
   esc_reason_set reasons = esc_object_reasons (g, param);
   unsigned flags = 0;
@@ -151,9 +222,8 @@ esc_param_flags (const struct esc_graph *g, esc_obj param,
   if (reasons & (ESC_REASON_BIT (ESC_FREED_ELSEWHERE)
 		 | ESC_REASON_BIT (ESC_RESIZED)))
     flags |= ESC_PARAM_FREED;
-  for (size_t f = 0; f < n_frees; f++)
-    if (esc_points_to_p (g, frees[f], param))
-      flags |= ESC_PARAM_FREED;
+  if (freed_here)
+    flags |= ESC_PARAM_FREED;
   if (esc_object_written_p (g, param))
     flags |= ESC_PARAM_WRITTEN;
   return flags;

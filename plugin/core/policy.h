@@ -5,8 +5,11 @@
    cannot know (size, loops, recursion, the frame budget) and the rule that
    ties sites together: a free may only be removed when everything it may
    free moves to the stack, so a site freed together with a heap object
-   stays on the heap too.  That rule and the budget are applied until
-   nothing changes; each round only moves sites to the heap, so it ends.  */
+   stays on the heap too.  The rule runs to a fixpoint over a worklist of
+   frees, then the budget admits the remaining sites in order, then the
+   rule runs again for the sites the budget refused.  Both only move sites
+   to the heap, and the budget only counts sites left on the stack, so it
+   still holds at the end.  */
 
 #ifndef ESCAPE_POLICY_H
 #define ESCAPE_POLICY_H
@@ -62,8 +65,10 @@ enum esc_param_flag
   ESC_PARAM_WRITTEN = 8
 };
 
+/* FREED_HERE says whether a call to free in the function may free
+   PARAM.  */
 unsigned esc_param_flags (const struct esc_graph *g, esc_obj param,
-			  const esc_node *frees, size_t n_frees);
+			  bool freed_here);
 
 /* Per-function parameter summaries, looked up by a function id.  Each
    parameter has flags for what it points to directly and for what is

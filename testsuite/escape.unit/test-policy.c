@@ -106,7 +106,7 @@ summaries (void)
   esc_add_address (g, arg, param, -1);
   esc_add_sink (g, arg, ESC_RETURNED, 0);
   esc_solve (g);
-  unsigned flags = esc_param_flags (g, param, &arg, 1);
+  unsigned flags = esc_param_flags (g, param, true);
   check (flags == (ESC_PARAM_RETURNED | ESC_PARAM_FREED),
 	 "summaries: returned and freed, not escaping");
   esc_graph_destroy (g);
