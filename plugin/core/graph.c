@@ -2,9 +2,10 @@
 
    Each node keeps its points-to set as an array in insertion order, with
    the reason each member was added (the step and the node it came from),
-   so explanations can walk back from any fact to the allocation.  A hash
-   table answers "is OBJ in NODE" and "does this edge exist" in constant
-   time.  A node's members before DONE have been pushed along its edges;
+   so explanations can walk back from any fact to the allocation.  "Is OBJ
+   in NODE" and "does this edge exist" scan small sets and look large ones
+   up in a hash table, in constant time either way.  All per-node arrays
+   come from one arena.  A node's members before DONE have been pushed along its edges;
    the worklist holds nodes with members after DONE.  Escapes are queued
    too, so long chains of objects stored in objects need no recursion.  */
 
@@ -35,6 +36,89 @@ esc_xrealloc (void *ptr, size_t size)
     }
   return p;
 }
+
+/* The small per-node arrays live in an arena that the graph frees at
+   once: a function has a few arrays per statement, and growing and
+   freeing each through malloc took a third of the pass.  A grown array
+   leaves its old copy behind, at most as much again as the live ones.  */
+struct arena_chunk
+{
+  struct arena_chunk *next;
+  size_t used, size;
+  max_align_t data[];
+};
+
+#define ARENA_CHUNK_BYTES (64 * 1024)
+
+struct arena
+{
+  struct arena_chunk *chunks;
+  /* The last block handed out, which can grow in place.  */
+  void *last;
+};
+
+static void *
+arena_alloc (struct arena *a, size_t size)
+{
+  size = (size + sizeof (max_align_t) - 1) & ~(sizeof (max_align_t) - 1);
+  struct arena_chunk *c = a->chunks;
+  if (!c || c->size - c->used < size)
+    {
+      size_t bytes = size > ARENA_CHUNK_BYTES ? size : ARENA_CHUNK_BYTES;
+      c = esc_xrealloc (NULL, sizeof *c + bytes);
+      c->used = 0;
+      c->size = bytes;
+      c->next = a->chunks;
+      a->chunks = c;
+    }
+  void *p = (char *) c->data + c->used;
+  c->used += size;
+  a->last = p;
+  return p;
+}
+
+/* PTR, a block of OLD_SIZE bytes from A or NULL, resized to NEW_SIZE.  */
+static void *
+arena_resize (struct arena *a, void *ptr, size_t old_size, size_t new_size)
+{
+  const size_t align = sizeof (max_align_t);
+  size_t old_rounded = (old_size + align - 1) & ~(align - 1);
+  size_t new_rounded = (new_size + align - 1) & ~(align - 1);
+  struct arena_chunk *c = a->chunks;
+  if (ptr && ptr == a->last
+      && c->size - c->used >= new_rounded - old_rounded)
+    {
+      c->used += new_rounded - old_rounded;
+      return ptr;
+    }
+  void *p = arena_alloc (a, new_size);
+  if (old_size)
+    memcpy (p, ptr, old_size);
+  return p;
+}
+
+static void
+arena_free (struct arena *a)
+{
+  while (a->chunks)
+    {
+      struct arena_chunk *next = a->chunks->next;
+      free (a->chunks);
+      a->chunks = next;
+    }
+}
+
+#define GROW_IN_ARENA(G, ARR, N, CAP)					\
+  do {									\
+    if ((N) == (CAP))							\
+      {									\
+	int cap_ = (CAP) ? 2 * (CAP) : 2;				\
+	(ARR) = arena_resize (&(G)->arena, (ARR),			\
+			      (size_t) (CAP) * sizeof *(ARR),		\
+			      (size_t) cap_ * sizeof *(ARR));		\
+	(CAP) = cap_;							\
+      }									\
+  } while (0)
 
 /* Why OBJ is in a node's set: added by STEP, copied from node FROM (-1 for
    a seed).  */
@@ -120,9 +204,10 @@ struct esc_graph
   int n_pending, cap_pending;
   esc_obj unknown, global;
   esc_node unknown_value;
+  struct arena arena;
 };
 
-enum key_tag { KEY_MEMBER = 1, KEY_COPY = 2, KEY_SINK = 3 };
+enum key_tag { KEY_MEMBER = 1, KEY_COPY = 2 };
 
 static uint64_t
 make_key (enum key_tag tag, uint32_t a, uint32_t b)
@@ -197,26 +282,74 @@ enqueue (struct esc_graph *g, esc_node n)
   g->worklist[g->n_work++] = n;
 }
 
+/* Sets and edge lists up to this size are searched by a scan; larger ones
+   are also indexed in the table.  Most nodes hold one or two objects, and
+   a scan of a few neighbours is cheaper than a cache miss in a table that
+   grows with the function.  */
+#define SMALL_SET 8
+
+static int
+member_index (const struct esc_graph *g, esc_node n, esc_obj obj)
+{
+  const struct node *nd = &g->nodes[n];
+  if (nd->n_members <= SMALL_SET)
+    {
+      for (int i = 0; i < nd->n_members; i++)
+	if (nd->members[i].obj == obj)
+	  return i;
+      return -1;
+    }
+  int *slot = table_slot ((struct table *) &g->table,
+			  make_key (KEY_MEMBER, n, obj), false);
+  return slot ? *slot : -1;
+}
+
 static void
 add_member (struct esc_graph *g, esc_node n, esc_obj obj, int step,
 	    esc_node from)
 {
-  int *slot = table_slot (&g->table, make_key (KEY_MEMBER, n, obj), true);
-  if (*slot >= 0)
+  if (member_index (g, n, obj) >= 0)
     return;
   struct node *nd = &g->nodes[n];
-  *slot = nd->n_members;
-  GROW (nd->members, nd->n_members, nd->cap_members);
+  GROW_IN_ARENA (g, nd->members, nd->n_members, nd->cap_members);
   nd->members[nd->n_members++] = (struct member) { obj, step, from };
+  if (nd->n_members > SMALL_SET)
+    /* Crossing the limit indexes the whole set.  */
+    for (int i = nd->n_members == SMALL_SET + 1 ? 0 : nd->n_members - 1;
+	 i < nd->n_members; i++)
+      *table_slot (&g->table, make_key (KEY_MEMBER, n, nd->members[i].obj),
+		   true) = i;
   enqueue (g, n);
 }
 
 static const struct member *
 find_member (const struct esc_graph *g, esc_node n, esc_obj obj)
 {
-  int *slot = table_slot ((struct table *) &g->table,
-			  make_key (KEY_MEMBER, n, obj), false);
-  return slot ? &g->nodes[n].members[*slot] : NULL;
+  int i = member_index (g, n, obj);
+  return i >= 0 ? &g->nodes[n].members[i] : NULL;
+}
+
+/* Whether SRC already has a copy edge to DST; records it if not.  */
+static bool
+copy_seen (struct esc_graph *g, esc_node src, esc_node dst)
+{
+  const struct node *nd = &g->nodes[src];
+  if (nd->n_copies < SMALL_SET)
+    {
+      for (int i = 0; i < nd->n_copies; i++)
+	if (nd->copies[i].other == dst)
+	  return true;
+      return false;
+    }
+  if (nd->n_copies == SMALL_SET)
+    for (int i = 0; i < nd->n_copies; i++)
+      *table_slot (&g->table, make_key (KEY_COPY, src, nd->copies[i].other),
+		   true) = 0;
+  int *slot = table_slot (&g->table, make_key (KEY_COPY, src, dst), true);
+  if (*slot >= 0)
+    return true;
+  *slot = 0;
+  return false;
 }
 
 static void
@@ -237,12 +370,12 @@ static void
 attach_sink (struct esc_graph *g, esc_node n, enum esc_reason reason,
 	     int step, esc_obj container)
 {
-  int *slot = table_slot (&g->table, make_key (KEY_SINK, n, reason), true);
-  if (*slot >= 0)
-    return;
-  *slot = 0;
   struct node *nd = &g->nodes[n];
-  GROW (nd->sinks, nd->n_sinks, nd->cap_sinks);
+  /* At most one sink per reason.  */
+  for (int i = 0; i < nd->n_sinks; i++)
+    if (nd->sinks[i].reason == reason)
+      return;
+  GROW_IN_ARENA (g, nd->sinks, nd->n_sinks, nd->cap_sinks);
   nd->sinks[nd->n_sinks++] = (struct sink) { reason, step, container };
   struct cause cause = { n, step, container };
   for (int i = 0; i < g->nodes[n].n_members; i++)
@@ -253,21 +386,20 @@ attach_sink (struct esc_graph *g, esc_node n, enum esc_reason reason,
 static void
 attach_copy (struct esc_graph *g, esc_node src, esc_node dst, int step)
 {
-  int *slot = table_slot (&g->table, make_key (KEY_COPY, src, dst), true);
-  if (*slot >= 0)
+  if (copy_seen (g, src, dst))
     return;
-  *slot = 0;
   struct node *nd = &g->nodes[src];
-  GROW (nd->copies, nd->n_copies, nd->cap_copies);
+  GROW_IN_ARENA (g, nd->copies, nd->n_copies, nd->cap_copies);
   nd->copies[nd->n_copies++] = (struct edge) { dst, step };
   for (int i = 0; i < g->nodes[src].n_members; i++)
     add_member (g, dst, g->nodes[src].members[i].obj, step, src);
 }
 
 static void
-push_edge (struct edge **arr, int *n, int *cap, esc_node other, int step)
+push_edge (struct esc_graph *g, struct edge **arr, int *n, int *cap,
+	   esc_node other, int step)
 {
-  GROW (*arr, *n, *cap);
+  GROW_IN_ARENA (g, *arr, *n, *cap);
   (*arr)[(*n)++] = (struct edge) { other, step };
 }
 
@@ -315,15 +447,7 @@ esc_graph_destroy (struct esc_graph *g)
 {
   if (!g)
     return;
-  for (int i = 0; i < g->n_nodes; i++)
-    {
-      struct node *nd = &g->nodes[i];
-      free (nd->members);
-      free (nd->copies);
-      free (nd->loads);
-      free (nd->stores);
-      free (nd->sinks);
-    }
+  arena_free (&g->arena);
   free (g->nodes);
   free (g->objects);
   free (g->table.keys);
@@ -405,7 +529,7 @@ void
 esc_add_load (struct esc_graph *g, esc_node dst, esc_node ptr, int step)
 {
   struct node *nd = &g->nodes[ptr];
-  push_edge (&nd->loads, &nd->n_loads, &nd->cap_loads, dst, step);
+  push_edge (g, &nd->loads, &nd->n_loads, &nd->cap_loads, dst, step);
   enqueue (g, ptr);
 }
 
@@ -413,7 +537,7 @@ void
 esc_add_store (struct esc_graph *g, esc_node ptr, esc_node src, int step)
 {
   struct node *nd = &g->nodes[ptr];
-  push_edge (&nd->stores, &nd->n_stores, &nd->cap_stores, src, step);
+  push_edge (g, &nd->stores, &nd->n_stores, &nd->cap_stores, src, step);
   enqueue (g, ptr);
 }
 
