@@ -121,7 +121,11 @@ check-torture-quick:
 #   make check-report-html  its HTML view in headless Chromium (installed
 #                           from Debian if missing); the screenshot goes to
 #                           build/report-html/words.png
-.PHONY: check-report check-report-html
+#   make check-builds       the reports of real builds of examples/multi:
+#                           make -j2 -O, ccache and a local distccd, as
+#                           README.md describes them (scripts/check-builds.sh;
+#                           installs ccache and distcc if missing)
+.PHONY: check-report check-report-html check-builds
 
 check-report:
 	@$(MAKE) --no-print-directory all
@@ -130,6 +134,10 @@ check-report:
 check-report-html:
 	@$(MAKE) --no-print-directory all
 	scripts/test-html-report.sh
+
+check-builds:
+	@$(MAKE) --no-print-directory all
+	GCC=$(GCC) scripts/check-builds.sh
 
 # Soundness at scale (issue 3): random differential testing, the testsuite
 # under GCC's checking, and the plugin under valgrind.
