@@ -14,7 +14,9 @@
 	that could reuse the slot while the old object is alive, recursion,
 	setjmp, and the frame budget (plugin/core/policy.h);
      4. rewrites each site that passed into the address of a new local
-	array, zeroed for calloc, and replaces its frees by clobbers;
+	array, zeroed for calloc, gives the accesses p[i] through its
+	pointer the array form a local array has, and replaces its frees by
+	clobbers;
      5. writes one report line per site and records what the function does
 	with its parameters for its callers.
 
@@ -1307,6 +1309,87 @@ rewrite_free (gcall *call, tree slot)
     release_ssa_name (vdef);
 }
 
+/* The type T of the accesses *Q, when one of them reads or writes T at
+   offset zero and T has ELEMENT_SIZE bytes.  */
+static tree
+element_type_of_uses (tree q, unsigned HOST_WIDE_INT element_size)
+{
+  imm_use_iterator it;
+  use_operand_p use_p;
+  FOR_EACH_IMM_USE_FAST (use_p, it, q)
+    {
+      gassign *use = dyn_cast <gassign *> (USE_STMT (use_p));
+      if (!use)
+	continue;
+      tree refs[2] = { gimple_assign_lhs (use), gimple_assign_rhs1 (use) };
+      for (tree ref : refs)
+	if (TREE_CODE (ref) == MEM_REF && TREE_OPERAND (ref, 0) == q
+	    && integer_zerop (TREE_OPERAND (ref, 1))
+	    && tree_fits_uhwi_p (TYPE_SIZE_UNIT (TREE_TYPE (ref)))
+	    && tree_to_uhwi (TYPE_SIZE_UNIT (TREE_TYPE (ref))) == element_size)
+	  return TREE_TYPE (ref);
+    }
+  return NULL_TREE;
+}
+
+/* Give the accesses Q = P + I * sizeof (T); *Q, with P the address of the
+   new SLOT of BYTES bytes, the form the front end gives an array access:
+   Q = &MEM <T[BYTES / sizeof (T)]> [(T *) &SLOT][I], which forwprop folds
+   into the access, so that it indexes the frame directly, as a hand-made
+   array does.  The address is the same, so every other use of Q stays
+   valid; the alias pointer type is that of the access, so type-based
+   alias analysis sees what it saw before, and the slot's own type stays
+   unsigned char, so no access to it gains a type the program did not
+   use.  */
+static void
+index_as_array (tree p, tree slot, unsigned HOST_WIDE_INT bytes)
+{
+  imm_use_iterator it;
+  gimple *use;
+  FOR_EACH_IMM_USE_STMT (use, it, p)
+    {
+      gassign *plus = dyn_cast <gassign *> (use);
+      if (!plus || gimple_assign_rhs_code (plus) != POINTER_PLUS_EXPR
+	  || gimple_assign_rhs1 (plus) != p
+	  || TREE_CODE (gimple_assign_rhs2 (plus)) != SSA_NAME)
+	continue;
+      gassign *mult
+	= dyn_cast <gassign *> (SSA_NAME_DEF_STMT (gimple_assign_rhs2 (plus)));
+      if (!mult || gimple_assign_rhs_code (mult) != MULT_EXPR
+	  || !tree_fits_uhwi_p (gimple_assign_rhs2 (mult)))
+	continue;
+      unsigned HOST_WIDE_INT element_size
+	= tree_to_uhwi (gimple_assign_rhs2 (mult));
+      if (element_size == 0 || bytes / element_size == 0)
+	continue;
+      tree q = gimple_assign_lhs (plus);
+      tree element = element_type_of_uses (q, element_size);
+      if (!element)
+	continue;
+      /* The index before its widening to sizetype, as the front end
+	 leaves it: the offset is the same, and later passes see the
+	 index the program computed.  */
+      tree index = gimple_assign_rhs1 (mult);
+      if (TREE_CODE (index) == SSA_NAME)
+	if (gassign *conv = dyn_cast <gassign *> (SSA_NAME_DEF_STMT (index)))
+	  if (CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (conv))
+	      && INTEGRAL_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (conv)))
+	      && TREE_CODE (gimple_assign_rhs1 (conv)) == SSA_NAME
+	      && (TYPE_PRECISION (TREE_TYPE (gimple_assign_rhs1 (conv)))
+		  <= TYPE_PRECISION (TREE_TYPE (index))))
+	    index = gimple_assign_rhs1 (conv);
+      tree array = build_array_type_nelts (element, bytes / element_size);
+      tree base = build2 (MEM_REF, array, build_fold_addr_expr (slot),
+			  build_int_cst (build_pointer_type (element), 0));
+      tree ref = build4 (ARRAY_REF, element, base, index, NULL_TREE,
+			 NULL_TREE);
+      gimple_stmt_iterator gsi = gsi_for_stmt (plus);
+      gimple_assign_set_rhs_from_tree
+	(&gsi, build_fold_addr_expr_with_type (ref, TREE_TYPE (q)));
+      update_stmt (gsi_stmt (gsi));
+    }
+}
+
 static tree
 rewrite_site (site_info *site)
 {
@@ -1334,6 +1417,7 @@ rewrite_site (site_info *site)
     {
       tree addr = build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs));
       gsi_replace (&gsi, gimple_build_assign (lhs, addr), false);
+      index_as_array (lhs, slot, site->bytes);
     }
   else
     gsi_remove (&gsi, true);
