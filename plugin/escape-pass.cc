@@ -150,9 +150,18 @@ address_of_object (escape_fn *ef, esc_obj obj)
   return ef->object_addresses[obj];
 }
 
+/* The position of PARM among the function's parameters, or -1.  The
+   index is built on first use: a function that uses no parameter in a
+   way the graph needs pays nothing for a long parameter list.  */
 static int
 param_number (escape_fn *ef, tree parm)
 {
+  if (ef->param_index.is_empty ())
+    {
+      int i = 0;
+      for (tree p = DECL_ARGUMENTS (ef->fun->decl); p; p = DECL_CHAIN (p))
+	ef->param_index.put (p, i++);
+    }
   int *i = ef->param_index.get (parm);
   return i ? *i : -1;
 }
@@ -820,13 +829,11 @@ analyze_phi (escape_fn *ef, gphi *phi)
 static void
 build_graph (escape_fn *ef)
 {
-  int i = 0;
   for (tree parm = DECL_ARGUMENTS (ef->fun->decl); parm;
-       parm = DECL_CHAIN (parm), i++)
+       parm = DECL_CHAIN (parm))
     {
       ef->param_direct.safe_push (-1);
       ef->param_deep.safe_push (-1);
-      ef->param_index.put (parm, i);
     }
   ef->return_slot = esc_new_object (ef->g, ESC_OBJ_RETURN_SLOT);
 
