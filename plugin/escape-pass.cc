@@ -39,6 +39,7 @@
 #include "tree-into-ssa.h"
 #include "tree-ssa.h"
 #include "tree-eh.h"
+#include "tree-cfg.h"
 #include "stringpool.h"
 #include "attribs.h"
 #include "fold-const.h"
@@ -893,7 +894,161 @@ loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
   return false;
 }
 
-/* Constant value or upper bound of the size operand OP at CALL.  */
+/* Whether the condition that sends control along E keeps NAME at most a
+   constant, stored in BOUND.  */
+static bool
+edge_condition_bound (edge e, tree name, unsigned HOST_WIDE_INT *bound)
+{
+  gcond *cond = safe_dyn_cast <gcond *> (last_stmt (e->src));
+  if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+    return false;
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  enum tree_code code = gimple_cond_code (cond);
+  if (rhs == name)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != name || !tree_fits_uhwi_p (rhs))
+    return false;
+  if (e->flags & EDGE_FALSE_VALUE)
+    code = invert_tree_comparison (code, false);
+  unsigned HOST_WIDE_INT c = tree_to_uhwi (rhs);
+  switch (code)
+    {
+    case LE_EXPR:
+    case EQ_EXPR:
+      *bound = c;
+      return true;
+    case LT_EXPR:
+      if (c == 0)
+	return false;
+      *bound = c - 1;
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* A condition on the way into BB, through the few single-predecessor
+   blocks above it, that keeps NAME at most a constant.  The walk is
+   short, so a long chain costs no more than a short one.  */
+static bool
+dominating_condition_bound (basic_block bb, tree name,
+			    unsigned HOST_WIDE_INT *bound)
+{
+  for (int i = 0; i < 8 && single_pred_p (bb); i++)
+    {
+      edge e = single_pred_edge (bb);
+      if (edge_condition_bound (e, name, bound))
+	return true;
+      bb = e->src;
+    }
+  return false;
+}
+
+/* The largest value of an unsigned integer type of PRECISION bits.  */
+static unsigned HOST_WIDE_INT
+unsigned_max (unsigned precision)
+{
+  return precision >= HOST_BITS_PER_WIDE_INT ? HOST_WIDE_INT_M1U
+	 : (HOST_WIDE_INT_1U << precision) - 1;
+}
+
+/* An upper bound of the unsigned value OP where BB uses it, found
+   without a ranger, for the forms bounded sizes usually take: constants;
+   MIN_EXPR and BIT_AND_EXPR with a constant; widening from a narrower
+   unsigned type; additions and multiplications by constants that cannot
+   wrap; phis of such values, or of values the condition on their edge
+   bounds (if (n > 64) n = 64); and values a condition just above BB
+   bounds.  *STEPS limits the definitions looked at, so that wide phis
+   cannot make the search grow.  */
+static bool
+simple_bound (tree op, basic_block bb, int *steps,
+	      unsigned HOST_WIDE_INT *bound)
+{
+  if (tree_fits_uhwi_p (op))
+    {
+      *bound = tree_to_uhwi (op);
+      return true;
+    }
+  if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op))
+      || !TYPE_UNSIGNED (TREE_TYPE (op)) || --*steps < 0)
+    return false;
+  if (dominating_condition_bound (bb, op, bound))
+    return true;
+  unsigned HOST_WIDE_INT max = unsigned_max (TYPE_PRECISION (TREE_TYPE (op)));
+  gimple *def = SSA_NAME_DEF_STMT (op);
+  if (gphi *phi = dyn_cast <gphi *> (def))
+    {
+      unsigned HOST_WIDE_INT most = 0;
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  tree arg = gimple_phi_arg_def (phi, i);
+	  edge e = gimple_phi_arg_edge (phi, i);
+	  unsigned HOST_WIDE_INT b;
+	  if (!edge_condition_bound (e, arg, &b)
+	      && !simple_bound (arg, e->src, steps, &b))
+	    return false;
+	  most = MAX (most, b);
+	}
+      *bound = most;
+      return true;
+    }
+  gassign *assign = dyn_cast <gassign *> (def);
+  if (!assign)
+    return false;
+  tree rhs1 = gimple_assign_rhs1 (assign);
+  tree rhs2 = gimple_assign_rhs2 (assign);
+  unsigned HOST_WIDE_INT b1, b2;
+  switch (gimple_assign_rhs_code (assign))
+    {
+    CASE_CONVERT:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (rhs1))
+	  || !TYPE_UNSIGNED (TREE_TYPE (rhs1))
+	  || TYPE_PRECISION (TREE_TYPE (rhs1))
+	     > TYPE_PRECISION (TREE_TYPE (op)))
+	return false;
+      if (!simple_bound (rhs1, bb, steps, bound))
+	*bound = unsigned_max (TYPE_PRECISION (TREE_TYPE (rhs1)));
+      return true;
+    case MIN_EXPR:
+      {
+	bool known1 = simple_bound (rhs1, bb, steps, &b1);
+	bool known2 = simple_bound (rhs2, bb, steps, &b2);
+	if (!known1 && !known2)
+	  return false;
+	*bound = known1 && known2 ? MIN (b1, b2) : known1 ? b1 : b2;
+	return true;
+      }
+    case BIT_AND_EXPR:
+      if (!tree_fits_uhwi_p (rhs2))
+	return false;
+      *bound = tree_to_uhwi (rhs2);
+      return true;
+    case PLUS_EXPR:
+      if (!tree_fits_uhwi_p (rhs2)
+	  || !simple_bound (rhs1, bb, steps, &b1)
+	  || b1 > max - tree_to_uhwi (rhs2))
+	return false;
+      *bound = b1 + tree_to_uhwi (rhs2);
+      return true;
+    case MULT_EXPR:
+      if (!tree_fits_uhwi_p (rhs2)
+	  || !simple_bound (rhs1, bb, steps, &b1)
+	  || __builtin_mul_overflow (b1, tree_to_uhwi (rhs2), bound)
+	  || *bound > max)
+	return false;
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Constant value or upper bound of the size operand OP at CALL.  GCC 12's
+   ranger costs more than linear time in the size of the function to set
+   up, so it only answers what simple_bound cannot, or where its bound is
+   above max-size.  */
 static bool
 size_bound (escape_fn *ef, tree op, gcall *call,
 	    unsigned HOST_WIDE_INT *bound, bool *constant)
@@ -906,6 +1061,10 @@ size_bound (escape_fn *ef, tree op, gcall *call,
     }
   if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op)))
     return false;
+  int steps = 32;
+  if (simple_bound (op, gimple_bb (call), &steps, bound)
+      && *bound <= escape_options.max_size)
+    return true;
   if (!ef->ranger)
     {
       enable_ranger (ef->fun);
