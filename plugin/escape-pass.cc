@@ -1230,10 +1230,30 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   esc_site_record r = {
     main_input_filename, getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args, site->known_bytes,
-    site->bytes_is_bound, ef->site_decisions[i].reason, detail,
-    flow->steps.address (), flow->steps.length ()
+    site->bytes_is_bound, ef->site_decisions[i].reason,
+    ef->site_decisions[i].reasons, detail, flow->steps.address (),
+    flow->steps.length ()
   };
   esc_json_site (&escape_json_report, &r);
+}
+
+/* For dump=details: the rules that fail for a heap site besides the one
+   its decision line names.  */
+static void
+also_fails (FILE *file, const esc_site &d)
+{
+  esc_reason_set others = d.reasons & ~ESC_REASON_BIT (d.reason);
+  if (!others)
+    return;
+  fputs ("  also fails:", file);
+  const char *sep = " ";
+  for (int r = 1; r < ESC_N_REASONS; r++)
+    if (others & ESC_REASON_BIT (r))
+      {
+	fprintf (file, "%s%s", sep, esc_reason_name ((enum esc_reason) r));
+	sep = ", ";
+      }
+  fputc ('\n', file);
 }
 
 static void
@@ -1270,14 +1290,17 @@ report (escape_fn *ef)
 	  fprintf (dump_file, "escape: %s: %s\n", loc, decision);
 	  free (loc);
 	  if (dump_flags & TDF_DETAILS)
-	    for (const esc_flow_step &step : flow.steps)
-	      {
-		if (step.file)
-		  fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
-			   lbasename (step.file), step.line, step.column);
-		else
-		  fprintf (dump_file, "  flow: %s\n", step.stmt);
-	      }
+	    {
+	      also_fails (dump_file, ef->site_decisions[i]);
+	      for (const esc_flow_step &step : flow.steps)
+		{
+		  if (step.file)
+		    fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
+			     lbasename (step.file), step.line, step.column);
+		  else
+		    fprintf (dump_file, "  flow: %s\n", step.stmt);
+		}
+	    }
 	}
       if (dump_enabled_p ())
 	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS

@@ -206,6 +206,25 @@ report_text (void)
   esc_format_summary (buf, sizeof buf, "f", 1, 0);
   check (strcmp (buf, "f: 1 site, 0 stack, 1 heap") == 0,
 	 "report: summary line");
+
+  struct esc_text t = { 0 };
+  struct esc_site_record r = {
+    "u.c", "/d", "u.c", 3, 13, "f", "malloc", "8000", 8000, 0,
+    ESC_TOO_LARGE, ESC_REASON_BIT (ESC_TOO_LARGE)
+		   | ESC_REASON_BIT (ESC_ADDRESS_EXPOSED),
+    "8000 bytes, above max-size 4096", NULL, 0
+  };
+  esc_json_site (&t, &r);
+  check (strstr (t.buf, "\"reason\":\"too-large\",\"reasons\":"
+		 "[\"too-large\",\"address-exposed\"],") != NULL,
+	 "report: JSON lists every reason, in rule order");
+  esc_text_release (&t);
+  r.reason = ESC_NO_ESCAPE;
+  r.reasons = 0;
+  esc_json_site (&t, &r);
+  check (strstr (t.buf, "\"reason\":\"no-escape\",\"reasons\":[],")
+	 != NULL, "report: JSON of a stack site has no reasons");
+  esc_text_release (&t);
 }
 
 int
