@@ -672,8 +672,8 @@ add_site (escape_fn *ef, gcall *call, const char *callee, bool builtin,
 	  esc_obj obj)
 {
   site_info info = { call, callee, 0, -1, false, 0, NULL };
-  esc_site decision = { obj, builtin ? ESC_NO_ESCAPE : ESC_NOT_BUILTIN, 0,
-			ESC_NO_ESCAPE };
+  esc_site decision = { obj, builtin ? 0 : ESC_REASON_BIT (ESC_NOT_BUILTIN),
+			0, ESC_NO_ESCAPE, 0 };
   ef->sites.safe_push (info);
   ef->site_decisions.safe_push (decision);
 }
@@ -1101,17 +1101,33 @@ stack_alignment_ok (tree align, unsigned HOST_WIDE_INT max_size)
 	  && tree_to_uhwi (align) * BITS_PER_UNIT <= MAX_OFILE_ALIGNMENT);
 }
 
-/* Size, alignment and position: what the graph does not know.  The
-   checks run in report order, so the first that fails is the reason.  */
-static enum esc_reason
+/* Note that the front's check REASON fails for SITE: add it to REASONS,
+   and keep DETAIL (which this takes) when it is the first to fail.  */
+static void
+front_fails (site_info *site, esc_reason_set *reasons, enum esc_reason reason,
+	     char *detail)
+{
+  if (!*reasons)
+    site->front_detail = detail;
+  else
+    free (detail);
+  *reasons |= ESC_REASON_BIT (reason);
+}
+
+/* Size, alignment and position: what the graph does not know.  Returns
+   every check that fails.  The checks run in report order, so the detail
+   kept is that of the first reason.  A size that is unknown or too large
+   leaves the slot's bytes unset, and the other checks still run.  */
+static esc_reason_set
 check_site (escape_fn *ef, site_info *site, esc_obj obj)
 {
   gcall *call = site->call;
   unsigned HOST_WIDE_INT max_size = escape_options.max_size;
   bool aligned = gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
+  esc_reason_set reasons = 0;
 
   unsigned HOST_WIDE_INT bytes = 1;
-  bool all_constant = true, overflow = false;
+  bool all_constant = true, overflow = false, unknown = false;
   for (unsigned i = aligned ? 1 : 0; i < gimple_call_num_args (call); i++)
     {
       unsigned HOST_WIDE_INT bound;
@@ -1119,75 +1135,68 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
       if (!size_bound (ef, gimple_call_arg (call, i), call, &bound,
 		       &constant))
 	{
-	  site->front_detail = xstrdup ("not constant, and no bound is "
-					"known");
-	  return ESC_UNKNOWN_SIZE;
+	  front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		       xstrdup ("not constant, and no bound is known"));
+	  unknown = true;
+	  break;
 	}
       all_constant &= constant;
       overflow |= __builtin_mul_overflow (bytes, bound, &bytes);
     }
-  if (overflow)
+  if (overflow && !unknown)
+    front_fails (site, &reasons,
+		 all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE,
+		 xstrdup ("the size overflows"));
+  else if (!unknown)
     {
-      site->front_detail = xstrdup ("the size overflows");
-      return all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE;
+      site->known_bytes = bytes <= LLONG_MAX ? (long long) bytes : -1;
+      site->bytes_is_bound = !all_constant;
+      if (bytes > max_size)
+	front_fails (site, &reasons,
+		     all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE,
+		     xasprintf ("%s" HOST_WIDE_INT_PRINT_UNSIGNED " bytes, "
+				"above max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
+				all_constant ? "" : "not constant, at most ",
+				bytes, max_size));
+      else
+	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }
-  site->known_bytes = bytes <= LLONG_MAX ? (long long) bytes : -1;
-  site->bytes_is_bound = !all_constant;
-  if (bytes > max_size)
-    {
-      site->front_detail
-	= xasprintf ("%s" HOST_WIDE_INT_PRINT_UNSIGNED " bytes, above "
-		     "max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
-		     all_constant ? "" : "not constant, at most ", bytes,
-		     max_size);
-      return all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE;
-    }
-  site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
 
   if (loop_carried_p (ef, gimple_bb (call), obj))
-    {
-      site->front_detail = xstrdup ("a pointer to it may live on into the "
-				    "next iteration");
-      return ESC_LOOP_CARRIED;
-    }
+    front_fails (site, &reasons, ESC_LOOP_CARRIED,
+		 xstrdup ("a pointer to it may live on into the next "
+			  "iteration"));
   if (recursive_functions->contains (DECL_UID (ef->fun->decl)))
-    {
-      site->front_detail = xasprintf ("%s is in a call-graph cycle",
-				      function_name (ef->fun));
-      return ESC_RECURSIVE;
-    }
+    front_fails (site, &reasons, ESC_RECURSIVE,
+		 xasprintf ("%s is in a call-graph cycle",
+			    function_name (ef->fun)));
   if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xstrdup ("the function calls setjmp or vfork, or has a "
+			  "nonlocal label"));
+  else if (ef->unsupported)
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xasprintf ("the function has an operand the analysis "
+			    "cannot follow (%s)", ef->unsupported));
+  else if (stmt_can_throw_internal (ef->fun, call))
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xstrdup ("the call has an exception edge"));
+  else
     {
-      site->front_detail = xstrdup ("the function calls setjmp or vfork, "
-				    "or has a nonlocal label");
-      return ESC_UNSUPPORTED;
-    }
-  if (ef->unsupported)
-    {
-      site->front_detail = xasprintf ("the function has an operand the "
-				      "analysis cannot follow (%s)",
-				      ef->unsupported);
-      return ESC_UNSUPPORTED;
-    }
-  if (stmt_can_throw_internal (ef->fun, call))
-    {
-      site->front_detail = xstrdup ("the call has an exception edge");
-      return ESC_UNSUPPORTED;
-    }
-  site->align_bits = malloc_alignment_bits ();
-  if (aligned)
-    {
-      tree align = gimple_call_arg (call, 0);
-      if (!stack_alignment_ok (align, max_size))
+      site->align_bits = malloc_alignment_bits ();
+      if (aligned)
 	{
-	  site->front_detail = xstrdup ("alignment is not a constant power "
-					"of two up to max-size");
-	  return ESC_UNSUPPORTED;
+	  tree align = gimple_call_arg (call, 0);
+	  if (!stack_alignment_ok (align, max_size))
+	    front_fails (site, &reasons, ESC_UNSUPPORTED,
+			 xstrdup ("alignment is not a constant power of two "
+				  "up to max-size"));
+	  else
+	    site->align_bits = MAX (site->align_bits,
+				    tree_to_uhwi (align) * BITS_PER_UNIT);
 	}
-      site->align_bits = MAX (site->align_bits,
-			      tree_to_uhwi (align) * BITS_PER_UNIT);
     }
-  return ESC_NO_ESCAPE;
+  return reasons;
 }
 
 /* The budget conversions may use here: the frame budget, kept under
@@ -1214,13 +1223,13 @@ decide (escape_fn *ef)
   FOR_EACH_VEC_ELT (ef->sites, i, site)
     {
       esc_site *d = &ef->site_decisions[i];
-      if (d->front_reason == ESC_NOT_BUILTIN)
+      if (d->front_reasons & ESC_REASON_BIT (ESC_NOT_BUILTIN))
 	{
 	  site->front_detail = xstrdup ("not GCC's builtin here "
 					"(-fno-builtin or -ffreestanding)");
 	  continue;
 	}
-      d->front_reason = check_site (ef, site, d->obj);
+      d->front_reasons = check_site (ef, site, d->obj);
       d->bytes = site->bytes;
     }
   ef->free_decisions.safe_grow (ef->free_nodes.length ());
@@ -1349,7 +1358,8 @@ heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
   if (reason == ESC_FRAME_BUDGET)
     return xasprintf (HOST_WIDE_INT_PRINT_UNSIGNED " bytes would pass the "
 		      "frame budget", site->bytes);
-  if (site->front_detail && reason == ef->site_decisions[i].front_reason)
+  if (site->front_detail
+      && reason == esc_first_reason (ef->site_decisions[i].front_reasons))
     return xstrdup (site->front_detail);
   if (reason == ESC_FREED_ELSEWHERE)
     for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
@@ -1386,10 +1396,30 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   esc_site_record r = {
     main_input_filename, getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args, site->known_bytes,
-    site->bytes_is_bound, ef->site_decisions[i].reason, detail,
-    flow->steps.address (), flow->steps.length ()
+    site->bytes_is_bound, ef->site_decisions[i].reason,
+    ef->site_decisions[i].reasons, detail, flow->steps.address (),
+    flow->steps.length ()
   };
   esc_json_site (&escape_json_report, &r);
+}
+
+/* For dump=details: the rules that fail for a heap site besides the one
+   its decision line names.  */
+static void
+also_fails (FILE *file, const esc_site &d)
+{
+  esc_reason_set others = d.reasons & ~ESC_REASON_BIT (d.reason);
+  if (!others)
+    return;
+  fputs ("  also fails:", file);
+  const char *sep = " ";
+  for (int r = 1; r < ESC_N_REASONS; r++)
+    if (others & ESC_REASON_BIT (r))
+      {
+	fprintf (file, "%s%s", sep, esc_reason_name ((enum esc_reason) r));
+	sep = ", ";
+      }
+  fputc ('\n', file);
 }
 
 static void
@@ -1426,14 +1456,17 @@ report (escape_fn *ef)
 	  fprintf (dump_file, "escape: %s: %s\n", loc, decision);
 	  free (loc);
 	  if (dump_flags & TDF_DETAILS)
-	    for (const esc_flow_step &step : flow.steps)
-	      {
-		if (step.file)
-		  fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
-			   lbasename (step.file), step.line, step.column);
-		else
-		  fprintf (dump_file, "  flow: %s\n", step.stmt);
-	      }
+	    {
+	      also_fails (dump_file, ef->site_decisions[i]);
+	      for (const esc_flow_step &step : flow.steps)
+		{
+		  if (step.file)
+		    fprintf (dump_file, "  flow: %s at %s:%d:%d\n", step.stmt,
+			     lbasename (step.file), step.line, step.column);
+		  else
+		    fprintf (dump_file, "  flow: %s\n", step.stmt);
+		}
+	    }
 	}
       if (dump_enabled_p ())
 	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS

@@ -260,6 +260,64 @@ class Build(unittest.TestCase):
                 after = report(compile_unit(source, self.scratch(), *args))
                 self.assertEqual(self.decision_at(after, miss), "stack")
 
+    def test_near_misses_need_one_failing_rule(self):
+        """A JSON report lists every rule a site fails: a site that fails
+        two is no near miss, even when the first is fixable."""
+        lines = self.json_lines()
+        for s in lines:
+            self.assertEqual(s["reasons"][:1] or ["no-escape"], [s["reason"]])
+        one = next(s for s in lines if s["reason"] == "too-large")
+        self.assertEqual(one["reasons"], ["too-large"])
+        two = dict(one, line=one["line"] + 100,
+                   reasons=["too-large", "address-exposed"])
+        path = os.path.join(self.scratch(), "r.json")
+        write_lines(path, [one, two])
+        self.assertEqual([(m["line"], m["reasons"])
+                          for m in report(path)["near_misses"]],
+                         [(one["line"], ["too-large"])])
+        rc, out, _ = run(path)
+        self.assertIn("Near misses (heap sites blocked by one fixable fact): "
+                      "1\n", out)
+        self.assertNotIn("best effort", out)
+        # A report without "reasons" (from before the field) names the
+        # first rule only: both are near misses, at best.
+        write_lines(path, [{k: v for k, v in s.items() if k != "reasons"}
+                           for s in (one, two)])
+        self.assertEqual(len(report(path)["near_misses"]), 2)
+        rc, out, _ = run(path)
+        self.assertIn("  (2 of them read from sources that name only the "
+                      "first failing rule: best effort)\n", out)
+
+    def test_near_misses_of_a_compile(self):
+        """The plugin lists both rules of a site that is too large and
+        exposes its address: not a near miss; the site that is only too
+        large is one."""
+        d = self.scratch()
+        source = os.path.join(d, "two.c")
+        with open(source, "w") as f:
+            f.write("#include <stdint.h>\n#include <stdlib.h>\n"
+                    "uintptr_t saved;\n"
+                    "int one (void) { char *p = malloc (5000); p[1] = 2;\n"
+                    "  int r = p[1]; free (p); return r; }\n"
+                    "int two (void) { char *p = malloc (5000); p[1] = 2;\n"
+                    "  saved = (uintptr_t) p; int r = p[1]; free (p);\n"
+                    "  return r; }\n")
+        reports = os.path.join(d, "reports")
+        os.makedirs(reports)
+        subprocess.run(["gcc", "-O2", "-fplugin=" + PLUGIN,
+                        "-fplugin-arg-escape-report=" + reports, "-c",
+                        source, "-o", os.path.join(d, "two.o")], check=True)
+        rep = report(reports)
+        self.assertEqual(sorted((s["function"], s["reason"], s["reasons"])
+                                for s in rep["sites"]),
+                         [("one", "too-large", ["too-large"]),
+                          ("two", "too-large",
+                           ["too-large", "address-exposed"])])
+        self.assertEqual([(m["function"], m["hint"])
+                          for m in rep["near_misses"]],
+                         [("one", "raise -fplugin-arg-escape-max-size to "
+                           "5000")])
+
     @staticmethod
     def decision_at(rep, miss):
         return next(s["decision"] for s in rep["sites"]
@@ -306,6 +364,7 @@ class Build(unittest.TestCase):
                 s["line"] += 2
                 if s["decision"] == "stack":
                     s.update(decision="heap", reason="frame-budget",
+                             reasons=["frame-budget"],
                              detail="48 bytes would pass the frame budget")
         write_lines(new, lines)
         rc, out, _ = run("--diff", old, new)
@@ -346,7 +405,18 @@ class Build(unittest.TestCase):
             (first + "\n[1, 2]\n", r":2: not a JSON object"),
             (re.sub(r'"decision":"\w+"', '"decision":"moved"', first),
              r":1: unknown decision 'moved'"),
+            (re.sub(r'"reasons":\[[^]]*\]', '"reasons":"returned"', first),
+             r":1: 'reasons' is not a list of strings"),
+            (re.sub(r'"reasons":\[', '"reasons":["x",', first),
+             r":1: unknown reason 'x' in 'reasons'"),
         ]
+        heap = dict(json.loads(first), decision="heap", reason="returned")
+        for reasons, message in (
+                (["unknown-size", "returned"], "is not in rule order"),
+                (["stored-global"], "does not start with reason 'returned'"),
+                ([], "does not start with reason 'returned'")):
+            cases.append((json.dumps(dict(heap, reasons=reasons)),
+                          r":1: 'reasons' " + message))
         for text, message in cases:
             with self.subTest(message=message):
                 self.assert_input_error(message, self.corrupt("r.json", text))

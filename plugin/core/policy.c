@@ -121,6 +121,7 @@ apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
 	  if (s >= 0 && sites[s].reason == ESC_NO_ESCAPE)
 	    {
 	      sites[s].reason = ESC_FREED_ELSEWHERE;
+	      sites[s].reasons |= ESC_REASON_BIT (ESC_FREED_ELSEWHERE);
 	      queue_frees_of (idx, (size_t) s, queued, queue, &n_queue);
 	    }
 	}
@@ -143,6 +144,7 @@ apply_budget (struct esc_site *sites, size_t n_sites,
       if (sites[i].bytes > budget - used)
 	{
 	  sites[i].reason = ESC_FRAME_BUDGET;
+	  sites[i].reasons |= ESC_REASON_BIT (ESC_FRAME_BUDGET);
 	  queue_frees_of (idx, i, queued, queue, &n_queue);
 	}
       else
@@ -180,9 +182,10 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
 {
   for (size_t i = 0; i < n_sites; i++)
     {
-      esc_reason_set set = esc_object_reasons (g, sites[i].obj);
-      if (sites[i].front_reason != ESC_NO_ESCAPE)
-	set |= ESC_REASON_BIT (sites[i].front_reason);
+      esc_reason_set set = esc_object_reasons (g, sites[i].obj)
+			   | sites[i].front_reasons;
+      set &= ~ESC_REASON_BIT (ESC_NO_ESCAPE);
+      sites[i].reasons = set;
       sites[i].reason = esc_first_reason (set);
     }
   int *site_of = site_of_objects (g, sites, n_sites);

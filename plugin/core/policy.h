@@ -21,13 +21,19 @@
 struct esc_site
 {
   esc_obj obj;
-  /* A reason found outside the graph (size, loop, recursion, ...), or
-     ESC_NO_ESCAPE.  */
-  enum esc_reason front_reason;
+  /* Every reason found outside the graph (size, loop, recursion, ...);
+     empty when the front found none.  */
+  esc_reason_set front_reasons;
   /* Bytes the stack slot takes when the site moves.  */
   unsigned long long bytes;
-  /* The decision.  */
+  /* The decision: the first reason of REASONS in report order, or
+     ESC_NO_ESCAPE when REASONS is empty.  */
   enum esc_reason reason;
+  /* Every rule that fails for the site: the graph's reasons, the front's,
+     and freed-elsewhere or frame-budget when the free rule or the budget
+     kept it on the heap.  Those two only judge sites that pass every
+     other rule, so a site with another reason never has them.  */
+  esc_reason_set reasons;
 };
 
 /* What to do with a call free (PTR) once sites are decided: keep it, drop

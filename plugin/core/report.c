@@ -125,6 +125,16 @@ esc_json_site (struct esc_text *t, const struct esc_site_record *r)
     esc_text_printf (t, ",\"bytes\":null,\"bytes_is_bound\":false");
   json_field (t, "decision", r->reason == ESC_NO_ESCAPE ? "stack" : "heap");
   json_field (t, "reason", esc_reason_name (r->reason));
+  esc_text_printf (t, ",\"reasons\":[");
+  const char *sep = "";
+  for (int reason = 1; reason < ESC_N_REASONS; reason++)
+    if (r->reasons & ESC_REASON_BIT (reason))
+      {
+	esc_text_printf (t, "%s", sep);
+	esc_text_json_string (t, esc_reason_name ((enum esc_reason) reason));
+	sep = ",";
+      }
+  esc_text_printf (t, "]");
   json_field (t, "detail", r->detail);
   esc_text_printf (t, ",\"flow\":[");
   for (size_t i = 0; i < r->n_flow; i++)

@@ -59,7 +59,10 @@ struct esc_site_record
   /* The slot's bytes: the constant size or its bound; -1 when unknown.  */
   long long bytes;
   int bytes_is_bound;
+  /* The first failing rule, or ESC_NO_ESCAPE for the stack.  */
   enum esc_reason reason;
+  /* Every failing rule (esc_site's REASONS); empty for the stack.  */
+  esc_reason_set reasons;
   const char *detail;
   const struct esc_flow_step *flow;
   size_t n_flow;

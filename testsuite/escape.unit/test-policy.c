@@ -35,8 +35,8 @@ free_rule (void)
   esc_solve (g);
 
   struct esc_site sites[2] = {
-    { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE },
-    { b, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE },
+    { a, 0, 16, ESC_NO_ESCAPE, 0 },
+    { b, ESC_REASON_BIT (ESC_TOO_LARGE), 0, ESC_NO_ESCAPE, 0 },
   };
   esc_node frees[2] = { merged, pa };
   struct esc_free_decision actions[2];
@@ -44,14 +44,19 @@ free_rule (void)
   check (sites[1].reason == ESC_TOO_LARGE, "free rule: b keeps its reason");
   check (sites[0].reason == ESC_FREED_ELSEWHERE,
 	 "free rule: a is freed with a heap object");
+  check (sites[0].reasons == ESC_REASON_BIT (ESC_FREED_ELSEWHERE)
+	 && sites[1].reasons == ESC_REASON_BIT (ESC_TOO_LARGE),
+	 "free rule: the reason sets");
   check (actions[0].action == ESC_FREE_KEEP,
 	 "free rule: the shared free stays");
 
-  sites[0] = (struct esc_site) { a, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
-  sites[1] = (struct esc_site) { b, ESC_NO_ESCAPE, 16, ESC_NO_ESCAPE };
+  sites[0] = (struct esc_site) { a, 0, 16, ESC_NO_ESCAPE, 0 };
+  sites[1] = (struct esc_site) { b, 0, 16, ESC_NO_ESCAPE, 0 };
   esc_decide (g, sites, 2, frees, 2, 1000, actions);
   check (sites[0].reason == ESC_NO_ESCAPE && sites[1].reason == ESC_NO_ESCAPE,
 	 "free rule: both move when both can");
+  check (sites[0].reasons == 0 && sites[1].reasons == 0,
+	 "free rule: moved sites have no reasons");
   check (actions[0].action == ESC_FREE_REMOVE,
 	 "free rule: a free of two moved objects is removed, not clobbered");
   check (actions[1].action == ESC_FREE_CLOBBER && actions[1].obj == a,
@@ -68,13 +73,16 @@ budget (void)
   struct esc_site sites[3];
   unsigned long long bytes[3] = { 600, 600, 300 };
   for (int i = 0; i < 3; i++)
-    sites[i] = (struct esc_site) { esc_new_object (g, ESC_OBJ_ALLOC),
-				   ESC_NO_ESCAPE, bytes[i], ESC_NO_ESCAPE };
+    sites[i] = (struct esc_site) { esc_new_object (g, ESC_OBJ_ALLOC), 0,
+				   bytes[i], ESC_NO_ESCAPE, 0 };
   esc_solve (g);
   esc_decide (g, sites, 3, NULL, 0, 1000, NULL);
   check (sites[0].reason == ESC_NO_ESCAPE, "budget: the first fits");
   check (sites[1].reason == ESC_FRAME_BUDGET, "budget: the second does not");
   check (sites[2].reason == ESC_NO_ESCAPE, "budget: the third still fits");
+  check (sites[1].reasons == ESC_REASON_BIT (ESC_FRAME_BUDGET)
+	 && sites[0].reasons == 0 && sites[2].reasons == 0,
+	 "budget: the reason sets");
   esc_graph_destroy (g);
 }
 
@@ -89,11 +97,49 @@ order (void)
   esc_add_sink (g, p, ESC_PASSED_TO_CALL, 1);
   esc_add_sink (g, p, ESC_RETURNED, 2);
   esc_solve (g);
-  struct esc_site site = { a, ESC_TOO_LARGE, 0, ESC_NO_ESCAPE };
+  struct esc_site site = { a, ESC_REASON_BIT (ESC_TOO_LARGE), 0,
+			   ESC_NO_ESCAPE, 0 };
   esc_decide (g, &site, 1, NULL, 0, 1000, NULL);
   check (site.reason == ESC_RETURNED, "order: returned before the others");
   check (strcmp (esc_reason_name (site.reason), "returned") == 0,
 	 "order: reason names");
+  esc_graph_destroy (g);
+}
+
+/* A site that fails several rules, of the graph and of the front, gets
+   every one of them; its decision is still the first.  */
+static void
+all_reasons (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj a = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj b = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_node pa = esc_new_value (g), pb = esc_new_value (g);
+  esc_add_address (g, pa, a, 0);
+  esc_add_address (g, pb, b, 1);
+  esc_add_sink (g, pa, ESC_ADDRESS_EXPOSED, 2);
+  esc_add_sink (g, pa, ESC_PASSED_TO_CALL, 3);
+  esc_solve (g);
+  struct esc_site sites[2] = {
+    { a, ESC_REASON_BIT (ESC_TOO_LARGE) | ESC_REASON_BIT (ESC_LOOP_CARRIED)
+	 | ESC_REASON_BIT (ESC_UNSUPPORTED), 0, ESC_NO_ESCAPE, 0 },
+    { b, ESC_REASON_BIT (ESC_UNKNOWN_SIZE), 0, ESC_NO_ESCAPE, 0 },
+  };
+  esc_decide (g, sites, 2, NULL, 0, 1000, NULL);
+  check (sites[0].reasons == (ESC_REASON_BIT (ESC_PASSED_TO_CALL)
+			      | ESC_REASON_BIT (ESC_TOO_LARGE)
+			      | ESC_REASON_BIT (ESC_LOOP_CARRIED)
+			      | ESC_REASON_BIT (ESC_ADDRESS_EXPOSED)
+			      | ESC_REASON_BIT (ESC_UNSUPPORTED)),
+	 "all reasons: every failing rule of the graph and the front");
+  check (sites[0].reason == ESC_PASSED_TO_CALL,
+	 "all reasons: the decision names the first");
+  check (sites[1].reasons == ESC_REASON_BIT (ESC_UNKNOWN_SIZE)
+	 && sites[1].reason == ESC_UNKNOWN_SIZE,
+	 "all reasons: one failing rule is one reason");
+  check (esc_first_reason (sites[0].reasons) == sites[0].reason
+	 && esc_first_reason (0) == ESC_NO_ESCAPE,
+	 "all reasons: the first of the set");
   esc_graph_destroy (g);
 }
 
@@ -160,6 +206,25 @@ report_text (void)
   esc_format_summary (buf, sizeof buf, "f", 1, 0);
   check (strcmp (buf, "f: 1 site, 0 stack, 1 heap") == 0,
 	 "report: summary line");
+
+  struct esc_text t = { 0 };
+  struct esc_site_record r = {
+    "u.c", "/d", "u.c", 3, 13, "f", "malloc", "8000", 8000, 0,
+    ESC_TOO_LARGE, ESC_REASON_BIT (ESC_TOO_LARGE)
+		   | ESC_REASON_BIT (ESC_ADDRESS_EXPOSED),
+    "8000 bytes, above max-size 4096", NULL, 0
+  };
+  esc_json_site (&t, &r);
+  check (strstr (t.buf, "\"reason\":\"too-large\",\"reasons\":"
+		 "[\"too-large\",\"address-exposed\"],") != NULL,
+	 "report: JSON lists every reason, in rule order");
+  esc_text_release (&t);
+  r.reason = ESC_NO_ESCAPE;
+  r.reasons = 0;
+  esc_json_site (&t, &r);
+  check (strstr (t.buf, "\"reason\":\"no-escape\",\"reasons\":[],")
+	 != NULL, "report: JSON of a stack site has no reasons");
+  esc_text_release (&t);
 }
 
 int
@@ -168,6 +233,7 @@ main (void)
   free_rule ();
   budget ();
   order ();
+  all_reasons ();
   summaries ();
   recursion ();
   report_text ();
