@@ -185,7 +185,7 @@ check-valgrind:
 #   make bench-compile  compile-time overhead, scaling and memory of the pass:
 #                       tables, bench/compile-results.json
 # BENCH_ARGS and BENCH_COMPILE_ARGS pass options to bench/run.py and
-# bench/compile.py (--help lists them), e.g. BENCH_COMPILE_ARGS=--ir.
+# bench/compile.py (--help lists them), e.g. BENCH_COMPILE_ARGS=--no-ir.
 .PHONY: bench bench-compile
 BENCH_PASSTIME := build/bench/passtime.so
 
