@@ -1563,7 +1563,9 @@ index_as_array (tree p, tree slot, unsigned HOST_WIDE_INT bytes)
 	continue;
       tree q = gimple_assign_lhs (plus);
       tree element = element_type_of_uses (q, element_size);
-      if (!element)
+      /* An array of a type aligned beyond the slot would claim an
+	 alignment the slot does not have.  */
+      if (!element || TYPE_ALIGN (element) > DECL_ALIGN (slot))
 	continue;
       /* The index before its widening to sizetype, as the front end
 	 leaves it: the offset is the same, and later passes see the
