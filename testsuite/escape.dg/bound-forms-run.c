@@ -1,6 +1,7 @@
 /* A moved object with a bounded size gets a slot of the bound's size:
    each form of bound-forms.c is run with its largest size and writes
-   every byte, which ASan reports if the slot is smaller.  */
+   every byte, which ASan reports if the slot is smaller.  bound-forms.c
+   checks the bounds in the report.  */
 /* { dg-do run } */
 /* { dg-options "-fsanitize=address -fplugin-arg-escape-max-size=64" } */
 #include <stdlib.h>

@@ -1,67 +1,12 @@
 /* Bounds of sizes in the forms bounded code takes, found without a
    ranger: a phi after "if (n > C) n = C", MIN, a mask, a multiplication
-   and an addition under a dominating check.  A signed size that is only
-   bounded above may be negative, which as a size_t is huge: it keeps the
-   heap.  The bounds are checked against max-size 64, one byte either
-   side.  */
+   and an addition under a dominating check (the program of
+   bound-forms-run.c).  One more than max-size keeps the heap, and so do
+   a narrow unsigned type's maximum and a signed size that is only bounded
+   above: it may be negative, which as a size_t is huge.  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -fplugin-arg-escape-max-size=64" } */
-#include <stdlib.h>
-#include <string.h>
-
-#define USE(p, n) do { memset ((p), 1, (n)); r = (p)[0]; free (p); } while (0)
-
-int
-clamped (unsigned long n)
-{
-  int r;
-  if (n > 64)
-    n = 64;
-  char *p = malloc (n);
-  USE (p, n);
-  return r;
-}
-
-int
-minimum (unsigned long n)
-{
-  int r;
-  unsigned long m = n < 64 ? n : 64;
-  char *p = malloc (m);
-  USE (p, m);
-  return r;
-}
-
-int
-masked (unsigned long n)
-{
-  int r;
-  char *p = malloc ((n & 63) + 1);
-  USE (p, (n & 63) + 1);
-  return r;
-}
-
-int
-scaled (unsigned long n)
-{
-  int r;
-  if (n > 16)
-    return -1;
-  char *p = malloc (n * 4);
-  USE (p, n * 4);
-  return r;
-}
-
-int
-below (unsigned long n)
-{
-  int r;
-  if (n >= 64)
-    return -1;
-  char *p = malloc (n + 1);
-  USE (p, n + 1);
-  return r;
-}
+#include "bound-forms-run.c"
 
 int
 one_over (unsigned long n)
@@ -94,12 +39,12 @@ signed_size (int n)
   return r;
 }
 
-/* { dg-final { scan-escape "bound-forms.c:20:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
-/* { dg-final { scan-escape "bound-forms.c:30:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
-/* { dg-final { scan-escape "bound-forms.c:39:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
-/* { dg-final { scan-escape "bound-forms.c:50:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
-/* { dg-final { scan-escape "bound-forms.c:61:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
-/* { dg-final { scan-escape "bound-forms.c:72:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 65 bytes, above max-size 64" } } */
-/* { dg-final { scan-escape "bound-forms.c:81:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 255 bytes, above max-size 64" } } */
-/* { dg-final { scan-escape "bound-forms.c:92:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size" } } */
-/* { dg-final { scan-escape-not "bound-forms.c:92:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms-run.c:23:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms-run.c:33:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms-run.c:42:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms-run.c:53:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms-run.c:64:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
+/* { dg-final { scan-escape "bound-forms.c:17:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 65 bytes, above max-size 64" } } */
+/* { dg-final { scan-escape "bound-forms.c:26:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 255 bytes, above max-size 64" } } */
+/* { dg-final { scan-escape "bound-forms.c:37:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size" } } */
+/* { dg-final { scan-escape-not "bound-forms.c:37:13: malloc\\(\[a-z_0-9\]+\\) -> stack" } } */
