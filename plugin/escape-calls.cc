@@ -1,0 +1,362 @@
+/* From GIMPLE to the escape graph: calls.
+
+   A call is where most pointers leave a C function, so each kind of
+   callee gets its own model, in this order: the allocators make the
+   sites; free is recorded for the policy to decide later; realloc is the
+   append case (resized); thread starts are the channel case
+   (sent-to-thread); builtins and internal functions follow GCC's fnspec
+   and EAF flags; functions of this unit analysed earlier follow their
+   parameter summaries (escape-pass.cc records them); and anything else
+   may keep, free or return whatever its arguments reach.  */
+
+#include "gcc-common.h"
+#include "escape.h"
+
+extern "C" {
+#include "graph.h"
+#include "policy.h"
+#include "report.h"
+}
+
+#include "escape-fn.h"
+
+static bool
+callee_named_p (gcall *call, const char *const *names)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || !DECL_NAME (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  for (; *names; names++)
+    if (strcmp (name, *names) == 0)
+      return true;
+  return false;
+}
+
+/* Calls that run their arguments on another thread: the channel rule.
+   OpenMP regions call libgomp through builtins named __builtin_GOMP_...,
+   with one entry point for each kind of parallel loop.  */
+static bool
+thread_start_p (gcall *call)
+{
+  static const char *const names[] = { "pthread_create", "thrd_create",
+				       NULL };
+  if (callee_named_p (call, names))
+    return true;
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || !DECL_NAME (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  if (startswith (name, "__builtin_"))
+    name += strlen ("__builtin_");
+  return (startswith (name, "GOMP_parallel") || startswith (name, "GOMP_task")
+	  || startswith (name, "GOMP_teams"));
+}
+
+/* The allocator a call is, or NULL.  *BUILTIN tells whether GCC knows it
+   as its builtin; a call to a function of that name that is not the
+   builtin (-fno-builtin, -ffreestanding) is still a site, kept on the
+   heap.  */
+static const char *
+allocator_of (gcall *call, bool *builtin)
+{
+  *builtin = true;
+  if (gimple_call_builtin_p (call, BUILT_IN_MALLOC))
+    return "malloc";
+  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+    return "calloc";
+  if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
+    return "aligned_alloc";
+  static const char *const names[] = { "malloc", "calloc", "aligned_alloc",
+				       NULL };
+  tree fndecl = gimple_call_fndecl (call);
+  if (fndecl && DECL_EXTERNAL (fndecl) && callee_named_p (call, names))
+    {
+      *builtin = false;
+      return IDENTIFIER_POINTER (DECL_NAME (fndecl));
+    }
+  return NULL;
+}
+
+/* Builtins that only look at their arguments: they keep nothing, free
+   nothing and return none of them.  GCC gives them no fnspec, so without
+   this list every printf would keep its buffer on the heap.  */
+static bool
+inspecting_builtin_p (gcall *call)
+{
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_PRINTF:
+    case BUILT_IN_PRINTF_UNLOCKED:
+    case BUILT_IN_FPRINTF:
+    case BUILT_IN_FPRINTF_UNLOCKED:
+    case BUILT_IN_VPRINTF:
+    case BUILT_IN_VFPRINTF:
+    case BUILT_IN_PUTS:
+    case BUILT_IN_PUTS_UNLOCKED:
+    case BUILT_IN_FPUTS:
+    case BUILT_IN_FPUTS_UNLOCKED:
+    case BUILT_IN_FWRITE:
+    case BUILT_IN_FWRITE_UNLOCKED:
+    case BUILT_IN_SPRINTF:
+    case BUILT_IN_SNPRINTF:
+    case BUILT_IN_VSPRINTF:
+    case BUILT_IN_VSNPRINTF:
+    case BUILT_IN_OBJECT_SIZE:
+    case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+    case BUILT_IN_PREFETCH:
+    case BUILT_IN_CONSTANT_P:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Internal functions of the sanitizers only check their arguments.  */
+static bool
+checking_internal_fn_p (gcall *call)
+{
+  if (!gimple_call_internal_p (call))
+    return false;
+  const char *name = internal_fn_name (gimple_call_internal_fn (call));
+  return startswith (name, "UBSAN_") || startswith (name, "ASAN_");
+}
+
+/* A builtin or internal function, described by its EAF flags.  */
+static esc_node
+analyze_known_call (escape_fn *ef, gcall *call, int step)
+{
+  esc_node result = esc_new_value (ef->g);
+  int ret_flags = gimple_call_return_flags (call);
+  bool inspects = inspecting_builtin_p (call) || checking_internal_fn_p (call);
+  /* A library function returns an address only through a pointer.  */
+  tree lhs = gimple_call_lhs (call);
+  bool returns_pointer = lhs && POINTER_TYPE_P (TREE_TYPE (lhs));
+  if (returns_pointer && !(ret_flags & ERF_RETURNS_ARG))
+    esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  unsigned n = gimple_call_num_args (call);
+
+  /* What the callee may copy into memory it writes: whatever it can read
+     through any argument, and anything else.  */
+  esc_node readable = esc_new_value (ef->g);
+  esc_add_address (ef->g, readable, esc_unknown_object (ef->g), step);
+  auto_vec<esc_node> args;
+  for (unsigned i = 0; i < n; i++)
+    {
+      tree arg = gimple_call_arg (call, i);
+      esc_node a = rvalue_of (ef, arg, step);
+      args.safe_push (a);
+      if (a >= 0 && POINTER_TYPE_P (TREE_TYPE (arg)))
+	esc_add_copy (ef->g, readable, esc_reachable (ef->g, a, step), step);
+    }
+
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_node a = args[i];
+      if (a < 0)
+	continue;
+      int flags = gimple_call_arg_flags (call, i);
+      /* A number is never dereferenced by the callee, but it may be
+	 stored (an atomic store) or pass through arithmetic (bswap, abs)
+	 and it may be a piece of an address loaded from memory.  */
+      if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+	{
+	  if (inspecting_builtin_p (call))
+	    continue;
+	  esc_add_copy (ef->g, result, a, step);
+	  if (!checking_internal_fn_p (call)
+	      && !(flags & (EAF_UNUSED | EAF_NO_DIRECT_ESCAPE)))
+	    esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	  continue;
+	}
+      /* memcpy and friends: the memory the argument points to is copied
+	 into memory another argument points to, which the store of
+	 READABLE below models; the argument itself stays put.  */
+      attr_fnspec fnspec = gimple_call_fnspec (call);
+      unsigned copied_to;
+      if (fnspec.known_p () && fnspec.arg_specified_p (i)
+	  && fnspec.arg_copied_to_arg_p (i, &copied_to))
+	flags |= (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		  | EAF_NO_DIRECT_CLOBBER | EAF_NO_INDIRECT_CLOBBER);
+      if (inspects)
+	flags |= (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		  | EAF_NOT_RETURNED_DIRECTLY | EAF_NOT_RETURNED_INDIRECTLY);
+      if (checking_internal_fn_p (call))
+	flags = EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE
+		| EAF_NO_DIRECT_CLOBBER | EAF_NO_INDIRECT_CLOBBER;
+      if (flags & EAF_UNUSED)
+	continue;
+      esc_node deep = esc_reachable (ef->g, a, step);
+      if (!(flags & EAF_NO_DIRECT_ESCAPE))
+	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+      if (!(flags & EAF_NO_INDIRECT_ESCAPE))
+	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
+      if (returns_pointer && !(flags & EAF_NOT_RETURNED_DIRECTLY))
+	esc_add_copy (ef->g, result, a, step);
+      if (returns_pointer && !(flags & EAF_NOT_RETURNED_INDIRECTLY))
+	esc_add_copy (ef->g, result, deep, step);
+      if (!(flags & EAF_NO_DIRECT_CLOBBER))
+	esc_add_store (ef->g, a, readable, step);
+      if (!(flags & EAF_NO_INDIRECT_CLOBBER))
+	esc_add_store (ef->g, deep, readable, step);
+    }
+  return result;
+}
+
+/* A call to a function of this unit with a summary.  */
+static esc_node
+analyze_summarized_call (escape_fn *ef, gcall *call,
+			 const struct esc_summary *s, int step)
+{
+  esc_node result = esc_new_value (ef->g);
+  esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      if (a < 0)
+	continue;
+      if ((int) i >= s->n_params)
+	{
+	  esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	  continue;
+	}
+      unsigned direct = s->direct[i], deep_flags = s->deep[i];
+      esc_node deep = esc_reachable (ef->g, a, step);
+      if (direct & ESC_PARAM_ESCAPES)
+	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+      if (deep_flags & ESC_PARAM_ESCAPES)
+	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
+      if (direct & ESC_PARAM_FREED)
+	esc_add_sink (ef->g, a, ESC_FREED_ELSEWHERE, step);
+      if (deep_flags & ESC_PARAM_FREED)
+	esc_add_sink (ef->g, deep, ESC_FREED_ELSEWHERE, step);
+      if (direct & ESC_PARAM_RETURNED)
+	esc_add_copy (ef->g, result, a, step);
+      if (deep_flags & ESC_PARAM_RETURNED)
+	esc_add_copy (ef->g, result, deep, step);
+      if (direct & ESC_PARAM_WRITTEN)
+	esc_add_store (ef->g, a, esc_unknown_value (ef->g), step);
+      if (deep_flags & ESC_PARAM_WRITTEN)
+	esc_add_store (ef->g, deep, esc_unknown_value (ef->g), step);
+    }
+  return result;
+}
+
+/* The summary of the function CALL certainly runs, or NULL.  */
+static const struct esc_summary *
+callee_summary (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl)
+    return NULL;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (!node)
+    return NULL;
+  enum availability avail;
+  node = node->function_symbol (&avail);
+  /* noipa asks callers to assume nothing about the body.  */
+  if (avail < AVAIL_AVAILABLE
+      || lookup_attribute ("noipa", DECL_ATTRIBUTES (node->decl)))
+    return NULL;
+  return esc_summary_find (summaries, DECL_UID (node->decl));
+}
+
+static void
+sink_all_args (escape_fn *ef, gcall *call, enum esc_reason reason, int step)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      if (a >= 0)
+	esc_add_sink (ef->g, a, reason, step);
+    }
+}
+
+static void
+add_site (escape_fn *ef, gcall *call, const char *callee, bool builtin,
+	  esc_obj obj)
+{
+  site_info info = { call, callee, 0, -1, false, 0, NULL };
+  esc_site decision = { obj, builtin ? 0 : ESC_REASON_BIT (ESC_NOT_BUILTIN),
+			0, ESC_NO_ESCAPE, 0 };
+  ef->sites.safe_push (info);
+  ef->site_decisions.safe_push (decision);
+}
+
+void
+analyze_call (escape_fn *ef, gcall *call)
+{
+  int step = new_step (ef, call);
+  tree lhs = gimple_call_lhs (call);
+  esc_node result = -1;
+  bool builtin;
+
+  if (tree chain = gimple_call_chain (call))
+    {
+      esc_node c = value_of (ef, chain);
+      if (c >= 0)
+	esc_add_sink (ef->g, c, ESC_PASSED_TO_CALL, step);
+    }
+
+  if (const char *callee = allocator_of (call, &builtin))
+    {
+      esc_obj obj = esc_new_object (ef->g, ESC_OBJ_ALLOC);
+      add_site (ef, call, callee, builtin, obj);
+      if (builtin)
+	{
+	  result = esc_new_value (ef->g);
+	  esc_add_address (ef->g, result, obj, step);
+	}
+      else
+	{
+	  sink_all_args (ef, call, ESC_PASSED_TO_CALL, step);
+	  result = esc_unknown_value (ef->g);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_FREE))
+    {
+      esc_node p = value_of (ef, gimple_call_arg (call, 0));
+      /* A free with an exception edge cannot simply be removed.  */
+      if (p >= 0 && stmt_can_throw_internal (ef->fun, call))
+	esc_add_sink (ef->g, p, ESC_FREED_ELSEWHERE, step);
+      else if (p >= 0)
+	{
+	  ef->free_calls.safe_push (call);
+	  ef->free_nodes.safe_push (p);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_REALLOC))
+    {
+      esc_node p = value_of (ef, gimple_call_arg (call, 0));
+      result = esc_new_value (ef->g);
+      esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+      if (p >= 0)
+	{
+	  esc_add_sink (ef->g, p, ESC_RESIZED, step);
+	  esc_add_copy (ef->g, result, p, step);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_GOMP_FREE))
+    sink_all_args (ef, call, ESC_FREED_ELSEWHERE, step);
+  else if (thread_start_p (call))
+    {
+      sink_all_args (ef, call, ESC_SENT_TO_THREAD, step);
+      result = esc_unknown_value (ef->g);
+    }
+  else if (gimple_call_internal_p (call)
+	   || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    result = analyze_known_call (ef, call, step);
+  else if (const struct esc_summary *s = callee_summary (call))
+    result = analyze_summarized_call (ef, call, s, step);
+  else
+    {
+      sink_all_args (ef, call, ESC_PASSED_TO_CALL, step);
+      result = esc_unknown_value (ef->g);
+    }
+
+  if (lhs)
+    assign_to (ef, lhs, result, step);
+}
+

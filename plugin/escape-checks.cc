@@ -1,0 +1,464 @@
+/* The checks the escape graph cannot make, and the decisions.
+
+   The graph answers whether an object can be reached from outside its
+   function.  Moving it is sound only if, besides, the slot is bounded
+   and small (a constant size, or a bound from the conditions and
+   definitions around the call, or from GCC's ranger), no pointer to it
+   lives on into the next round of a loop that allocates it again, its
+   frame cannot recur, the function calls no setjmp, and every operand
+   was followed.  check_site records each of these that fails; decide
+   then hands the sites to the policy (plugin/core/policy.h), which adds
+   the free rule and the frame budget.  */
+
+#include "gcc-common.h"
+#include "escape.h"
+
+extern "C" {
+#include "graph.h"
+#include "policy.h"
+#include "report.h"
+}
+
+#include "escape-fn.h"
+
+/* Functions of this unit in a call-graph cycle, by DECL_UID.  */
+static hash_set<int_hash<int, -1, -2> > *recursive_functions;
+
+/* The objects the phis at the head of LOOP may hold, collected on first
+   use: a site in a loop is tested against every enclosing loop, so
+   testing each phi per site would be sites x phis.  */
+static bitmap
+header_phi_objects (escape_fn *ef, loop_p loop)
+{
+  if (ef->loop_phi_objects.length () <= (unsigned) loop->num)
+    ef->loop_phi_objects.safe_grow_cleared (number_of_loops (ef->fun));
+  bitmap &objects = ef->loop_phi_objects[loop->num];
+  if (objects)
+    return objects;
+  objects = BITMAP_ALLOC (NULL);
+  for (gphi_iterator gsi = gsi_start_phis (loop->header); !gsi_end_p (gsi);
+       gsi_next (&gsi))
+    {
+      tree res = gimple_phi_result (gsi.phi ());
+      if (virtual_operand_p (res))
+	continue;
+      esc_node n = ssa_node (ef, res);
+      for (size_t k = 0; k < esc_points_to_size (ef->g, n); k++)
+	bitmap_set_bit (objects, esc_points_to_nth (ef->g, n, k));
+    }
+  return objects;
+}
+
+/* Whether a pointer to OBJ, allocated in BB, may still be alive when BB
+   allocates again: it reaches a phi at the head of an enclosing loop, or
+   it is kept in memory.  */
+static bool
+loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
+{
+  if (bb->flags & BB_IRREDUCIBLE_LOOP)
+    return true;
+  if (bb->loop_father == ef->fun->x_current_loops->tree_root)
+    return false;
+  if (ef->containers[obj] >= 0)
+    return true;
+  for (loop_p loop = bb->loop_father; loop_outer (loop);
+       loop = loop_outer (loop))
+    if (bitmap_bit_p (header_phi_objects (ef, loop), obj))
+      return true;
+  return false;
+}
+
+/* Whether the condition that sends control along E keeps NAME at most a
+   constant, stored in BOUND.  */
+static bool
+edge_condition_bound (edge e, tree name, unsigned HOST_WIDE_INT *bound)
+{
+  gcond *cond = safe_dyn_cast <gcond *> (last_stmt (e->src));
+  if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+    return false;
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  enum tree_code code = gimple_cond_code (cond);
+  if (rhs == name)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != name || !tree_fits_uhwi_p (rhs))
+    return false;
+  if (e->flags & EDGE_FALSE_VALUE)
+    code = invert_tree_comparison (code, false);
+  unsigned HOST_WIDE_INT c = tree_to_uhwi (rhs);
+  switch (code)
+    {
+    case LE_EXPR:
+    case EQ_EXPR:
+      *bound = c;
+      return true;
+    case LT_EXPR:
+      if (c == 0)
+	return false;
+      *bound = c - 1;
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* A condition on the way into BB, through the few single-predecessor
+   blocks above it, that keeps NAME at most a constant.  The walk is
+   short, so a long chain costs no more than a short one.  */
+static bool
+dominating_condition_bound (basic_block bb, tree name,
+			    unsigned HOST_WIDE_INT *bound)
+{
+  for (int i = 0; i < 8 && single_pred_p (bb); i++)
+    {
+      edge e = single_pred_edge (bb);
+      if (edge_condition_bound (e, name, bound))
+	return true;
+      bb = e->src;
+    }
+  return false;
+}
+
+/* The largest value of an unsigned integer type of PRECISION bits.  */
+static unsigned HOST_WIDE_INT
+unsigned_max (unsigned precision)
+{
+  return precision >= HOST_BITS_PER_WIDE_INT ? HOST_WIDE_INT_M1U
+	 : (HOST_WIDE_INT_1U << precision) - 1;
+}
+
+/* An upper bound of the unsigned value OP where BB uses it, found
+   without a ranger, for the forms bounded sizes usually take: constants;
+   MIN_EXPR and BIT_AND_EXPR with a constant; widening from a narrower
+   unsigned type; additions and multiplications by constants that cannot
+   wrap; phis of such values, or of values the condition on their edge
+   bounds (if (n > 64) n = 64); and values a condition just above BB
+   bounds.  *STEPS limits the definitions looked at, so that wide phis
+   cannot make the search grow.  */
+static bool
+simple_bound (tree op, basic_block bb, int *steps,
+	      unsigned HOST_WIDE_INT *bound)
+{
+  if (tree_fits_uhwi_p (op))
+    {
+      *bound = tree_to_uhwi (op);
+      return true;
+    }
+  if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op))
+      || !TYPE_UNSIGNED (TREE_TYPE (op)) || --*steps < 0)
+    return false;
+  if (dominating_condition_bound (bb, op, bound))
+    return true;
+  unsigned HOST_WIDE_INT max = unsigned_max (TYPE_PRECISION (TREE_TYPE (op)));
+  gimple *def = SSA_NAME_DEF_STMT (op);
+  if (gphi *phi = dyn_cast <gphi *> (def))
+    {
+      unsigned HOST_WIDE_INT most = 0;
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  tree arg = gimple_phi_arg_def (phi, i);
+	  edge e = gimple_phi_arg_edge (phi, i);
+	  unsigned HOST_WIDE_INT b;
+	  if (!edge_condition_bound (e, arg, &b)
+	      && !simple_bound (arg, e->src, steps, &b))
+	    return false;
+	  most = MAX (most, b);
+	}
+      *bound = most;
+      return true;
+    }
+  gassign *assign = dyn_cast <gassign *> (def);
+  if (!assign)
+    return false;
+  tree rhs1 = gimple_assign_rhs1 (assign);
+  tree rhs2 = gimple_assign_rhs2 (assign);
+  unsigned HOST_WIDE_INT b1, b2;
+  switch (gimple_assign_rhs_code (assign))
+    {
+    CASE_CONVERT:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (rhs1))
+	  || !TYPE_UNSIGNED (TREE_TYPE (rhs1))
+	  || TYPE_PRECISION (TREE_TYPE (rhs1))
+	     > TYPE_PRECISION (TREE_TYPE (op)))
+	return false;
+      if (!simple_bound (rhs1, bb, steps, bound))
+	*bound = unsigned_max (TYPE_PRECISION (TREE_TYPE (rhs1)));
+      return true;
+    case MIN_EXPR:
+      {
+	bool known1 = simple_bound (rhs1, bb, steps, &b1);
+	bool known2 = simple_bound (rhs2, bb, steps, &b2);
+	if (!known1 && !known2)
+	  return false;
+	*bound = known1 && known2 ? MIN (b1, b2) : known1 ? b1 : b2;
+	return true;
+      }
+    case BIT_AND_EXPR:
+      if (!tree_fits_uhwi_p (rhs2))
+	return false;
+      *bound = tree_to_uhwi (rhs2);
+      return true;
+    case PLUS_EXPR:
+      if (!tree_fits_uhwi_p (rhs2)
+	  || !simple_bound (rhs1, bb, steps, &b1)
+	  || b1 > max - tree_to_uhwi (rhs2))
+	return false;
+      *bound = b1 + tree_to_uhwi (rhs2);
+      return true;
+    case MULT_EXPR:
+      if (!tree_fits_uhwi_p (rhs2)
+	  || !simple_bound (rhs1, bb, steps, &b1)
+	  || __builtin_mul_overflow (b1, tree_to_uhwi (rhs2), bound)
+	  || *bound > max)
+	return false;
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* Constant value or upper bound of the size operand OP at CALL.  GCC 12's
+   ranger costs more than linear time in the size of the function to set
+   up, so it only answers what simple_bound cannot, or where its bound is
+   above max-size.  */
+static bool
+size_bound (escape_fn *ef, tree op, gcall *call,
+	    unsigned HOST_WIDE_INT *bound, bool *constant)
+{
+  *constant = tree_fits_uhwi_p (op);
+  if (*constant)
+    {
+      *bound = tree_to_uhwi (op);
+      return true;
+    }
+  if (TREE_CODE (op) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (op)))
+    return false;
+  int steps = 32;
+  if (simple_bound (op, gimple_bb (call), &steps, bound)
+      && *bound <= escape_options.max_size)
+    return true;
+  if (!ef->ranger)
+    {
+      enable_ranger (ef->fun);
+      ef->ranger = true;
+    }
+  int_range_max r;
+  if (!get_range_query (ef->fun)->range_of_expr (r, op, call)
+      || r.undefined_p () || r.varying_p ())
+    return false;
+  wide_int max = r.upper_bound ();
+  if (!wi::fits_uhwi_p (max))
+    return false;
+  *bound = max.to_uhwi ();
+  return true;
+}
+
+/* The largest alignment malloc guarantees: that of max_align_t.  */
+static unsigned HOST_WIDE_INT
+malloc_alignment_bits (void)
+{
+  unsigned HOST_WIDE_INT align = MALLOC_ABI_ALIGNMENT;
+  align = MAX (align, TYPE_ALIGN (long_double_type_node));
+  align = MAX (align, TYPE_ALIGN (long_long_integer_type_node));
+  return MAX (align, (unsigned HOST_WIDE_INT) BITS_PER_UNIT);
+}
+
+/* Whether aligned_alloc's alignment argument can be honoured on the
+   stack: a constant power of two, no larger than the largest object.  */
+static bool
+stack_alignment_ok (tree align, unsigned HOST_WIDE_INT max_size)
+{
+  return (tree_fits_uhwi_p (align) && pow2p_hwi (tree_to_uhwi (align))
+	  && tree_to_uhwi (align) <= MAX (max_size, 16u)
+	  && tree_to_uhwi (align) * BITS_PER_UNIT <= MAX_OFILE_ALIGNMENT);
+}
+
+/* Note that the front's check REASON fails for SITE: add it to REASONS,
+   and keep DETAIL (which this takes) when it is the first to fail.  */
+static void
+front_fails (site_info *site, esc_reason_set *reasons, enum esc_reason reason,
+	     char *detail)
+{
+  if (!*reasons)
+    site->front_detail = detail;
+  else
+    free (detail);
+  *reasons |= ESC_REASON_BIT (reason);
+}
+
+/* Size, alignment and position: what the graph does not know.  Returns
+   every check that fails.  The checks run in report order, so the detail
+   kept is that of the first reason.  A size that is unknown or too large
+   leaves the slot's bytes unset, and the other checks still run.  */
+static esc_reason_set
+check_site (escape_fn *ef, site_info *site, esc_obj obj)
+{
+  gcall *call = site->call;
+  unsigned HOST_WIDE_INT max_size = escape_options.max_size;
+  bool aligned = gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
+  esc_reason_set reasons = 0;
+
+  unsigned HOST_WIDE_INT bytes = 1;
+  bool all_constant = true, overflow = false, unknown = false;
+  for (unsigned i = aligned ? 1 : 0; i < gimple_call_num_args (call); i++)
+    {
+      unsigned HOST_WIDE_INT bound;
+      bool constant;
+      if (!size_bound (ef, gimple_call_arg (call, i), call, &bound,
+		       &constant))
+	{
+	  front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		       xstrdup ("not constant, and no bound is known"));
+	  unknown = true;
+	  break;
+	}
+      all_constant &= constant;
+      overflow |= __builtin_mul_overflow (bytes, bound, &bytes);
+    }
+  if (overflow && !unknown)
+    front_fails (site, &reasons,
+		 all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE,
+		 xstrdup ("the size overflows"));
+  else if (!unknown)
+    {
+      site->known_bytes = bytes <= LLONG_MAX ? (long long) bytes : -1;
+      site->bytes_is_bound = !all_constant;
+      if (bytes > max_size)
+	front_fails (site, &reasons,
+		     all_constant ? ESC_TOO_LARGE : ESC_UNKNOWN_SIZE,
+		     xasprintf ("%s" HOST_WIDE_INT_PRINT_UNSIGNED " bytes, "
+				"above max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
+				all_constant ? "" : "not constant, at most ",
+				bytes, max_size));
+      else
+	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
+    }
+
+  if (loop_carried_p (ef, gimple_bb (call), obj))
+    front_fails (site, &reasons, ESC_LOOP_CARRIED,
+		 xstrdup ("a pointer to it may live on into the next "
+			  "iteration"));
+  if (recursive_functions->contains (DECL_UID (ef->fun->decl)))
+    front_fails (site, &reasons, ESC_RECURSIVE,
+		 xasprintf ("%s is in a call-graph cycle",
+			    function_name (ef->fun)));
+  if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xstrdup ("the function calls setjmp or vfork, or has a "
+			  "nonlocal label"));
+  else if (ef->unsupported)
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xasprintf ("the function has an operand the analysis "
+			    "cannot follow (%s)", ef->unsupported));
+  else if (stmt_can_throw_internal (ef->fun, call))
+    front_fails (site, &reasons, ESC_UNSUPPORTED,
+		 xstrdup ("the call has an exception edge"));
+  else
+    {
+      site->align_bits = malloc_alignment_bits ();
+      if (aligned)
+	{
+	  tree align = gimple_call_arg (call, 0);
+	  if (!stack_alignment_ok (align, max_size))
+	    front_fails (site, &reasons, ESC_UNSUPPORTED,
+			 xstrdup ("alignment is not a constant power of two "
+				  "up to max-size"));
+	  else
+	    site->align_bits = MAX (site->align_bits,
+				    tree_to_uhwi (align) * BITS_PER_UNIT);
+	}
+    }
+  return reasons;
+}
+
+/* The budget conversions may use here: the frame budget, kept under
+   -Wframe-larger-than= and -Wstack-usage= when they are given.  */
+static unsigned HOST_WIDE_INT
+frame_budget (function *fun)
+{
+  unsigned HOST_WIDE_INT budget = escape_options.frame_budget;
+  HOST_WIDE_INT limit = MIN (warn_frame_larger_than_size, warn_stack_usage);
+  if (limit == HOST_WIDE_INT_MAX)
+    return budget;
+  HOST_WIDE_INT used
+    = estimated_stack_frame_size (cgraph_node::get (fun->decl));
+  if (used >= limit)
+    return 0;
+  return MIN (budget, (unsigned HOST_WIDE_INT) (limit - used));
+}
+
+void
+decide (escape_fn *ef)
+{
+  unsigned i;
+  site_info *site;
+  FOR_EACH_VEC_ELT (ef->sites, i, site)
+    {
+      esc_site *d = &ef->site_decisions[i];
+      if (d->front_reasons & ESC_REASON_BIT (ESC_NOT_BUILTIN))
+	{
+	  site->front_detail = xstrdup ("not GCC's builtin here "
+					"(-fno-builtin or -ffreestanding)");
+	  continue;
+	}
+      d->front_reasons = check_site (ef, site, d->obj);
+      d->bytes = site->bytes;
+    }
+  ef->free_decisions.safe_grow (ef->free_nodes.length ());
+  esc_decide (ef->g, ef->site_decisions.address (), ef->sites.length (),
+	      ef->free_nodes.address (), ef->free_nodes.length (),
+	      frame_budget (ef->fun), ef->free_decisions.address ());
+}
+
+/* Direct calls between the functions of this unit, to find cycles, once
+   per unit.  */
+void
+find_recursive_functions (void)
+{
+  if (recursive_functions)
+    return;
+  recursive_functions = new hash_set<int_hash<int, -1, -2> >;
+  hash_map<int_hash<int, -1, -2>, int> number;
+  auto_vec<tree> decls;
+  cgraph_node *node;
+  FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
+    {
+      number.put (DECL_UID (node->decl), decls.length ());
+      decls.safe_push (node->decl);
+    }
+  auto_vec<int> edges;
+  for (unsigned i = 0; i < decls.length (); i++)
+    {
+      function *fn = DECL_STRUCT_FUNCTION (decls[i]);
+      if (!fn || !fn->cfg)
+	continue;
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, fn)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	     gsi_next (&gsi))
+	  {
+	    gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	    tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
+	    if (!callee)
+	      continue;
+	    cgraph_node *target = cgraph_node::get (callee);
+	    if (target)
+	      callee = target->ultimate_alias_target ()->decl;
+	    if (int *j = number.get (DECL_UID (callee)))
+	      {
+		edges.safe_push (i);
+		edges.safe_push (*j);
+	      }
+	  }
+    }
+  bool *recursive
+    = esc_find_recursive (decls.length (),
+			  (const int (*)[2]) edges.address (),
+			  edges.length () / 2);
+  for (unsigned i = 0; i < decls.length (); i++)
+    if (recursive[i])
+      recursive_functions->add (DECL_UID (decls[i]));
+  free (recursive);
+}

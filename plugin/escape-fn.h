@@ -1,0 +1,107 @@
+/* The state the stages of the escape pass share while they work on one
+   function, and the entry points by which the driver (escape-pass.cc)
+   runs them in order:
+
+     escape-graph.cc    GIMPLE expressions and statements to the graph
+     escape-calls.cc    calls to the graph: allocators, free, builtins,
+			callee summaries, thread starts
+     escape-checks.cc   what the graph cannot see: size bounds, loops,
+			recursion, setjmp, the frame budget; the decisions
+     escape-report.cc   dump lines, remarks, flows and JSON records
+     escape-rewrite.cc  local arrays, zeroing, array indexing, frees to
+			clobbers
+
+   Include gcc-common.h and the core's headers first.  */
+
+#ifndef ESCAPE_FN_H
+#define ESCAPE_FN_H
+
+/* One allocation site.  */
+struct site_info
+{
+  gcall *call;
+  const char *callee;
+  /* Bytes of the stack slot: the constant size or its bound.  */
+  unsigned HOST_WIDE_INT bytes;
+  /* The size as far as it is known, for the JSON report: -1 when not.  */
+  long long known_bytes;
+  bool bytes_is_bound;
+  unsigned HOST_WIDE_INT align_bits;
+  /* Why the size, alignment or position keeps the heap.  */
+  char *front_detail;
+};
+
+/* One flow step: the statement a constraint came from.  */
+struct step_info
+{
+  gimple *stmt;
+};
+
+/* The analysis state of one function.  */
+struct escape_fn
+{
+  function *fun;
+  struct esc_graph *g;
+  auto_vec<esc_node> ssa_nodes;
+  hash_map<tree, int> decl_objects;
+  auto_vec<esc_node> object_addresses;
+  auto_vec<step_info> steps;
+  auto_vec<site_info> sites;
+  auto_vec<esc_site> site_decisions;
+  auto_vec<gcall *> free_calls;
+  auto_vec<esc_node> free_nodes;
+  auto_vec<esc_free_decision> free_decisions;
+  /* The frees that may free each object, as lists: FREES_HEAD by object,
+     then FREES_NEXT by link; a link is an index into FREE_OF_LINK.  */
+  auto_vec<int> frees_head;
+  auto_vec<int> frees_next;
+  auto_vec<unsigned> free_of_link;
+  /* One container of each object, or -1 (esc_containers).  */
+  esc_obj *containers = NULL;
+  auto_vec<esc_obj> param_direct;
+  auto_vec<esc_obj> param_deep;
+  hash_map<tree, int> param_index;
+  esc_obj return_slot;
+  /* Set when the function holds an operand the analysis cannot follow;
+     every site then stays on the heap.  */
+  const char *unsupported = NULL;
+  /* By loop number: header_phi_objects.  */
+  auto_vec<bitmap> loop_phi_objects;
+  /* Whether this pass enabled a ranger, which only sizes that are not
+     constant need.  */
+  bool ranger = false;
+
+  ~escape_fn ()
+  {
+    for (bitmap objects : loop_phi_objects)
+      if (objects)
+	BITMAP_FREE (objects);
+  }
+};
+
+/* Summaries of the functions analysed so far, by DECL_UID
+   (escape-pass.cc).  */
+extern struct esc_summaries *summaries;
+
+/* escape-graph.cc */
+int new_step (escape_fn *ef, gimple *stmt);
+esc_node ssa_node (escape_fn *ef, tree name);
+esc_node value_of (escape_fn *ef, tree op);
+esc_node rvalue_of (escape_fn *ef, tree op, int step);
+void assign_to (escape_fn *ef, tree lhs, esc_node src, int step);
+void build_graph (escape_fn *ef);
+
+/* escape-calls.cc */
+void analyze_call (escape_fn *ef, gcall *call);
+
+/* escape-checks.cc */
+void find_recursive_functions (void);
+void decide (escape_fn *ef);
+
+/* escape-report.cc */
+void report (escape_fn *ef);
+
+/* escape-rewrite.cc */
+bool rewrite (escape_fn *ef);
+
+#endif
