@@ -409,7 +409,7 @@ decide (escape_fn *ef)
   ef->free_decisions.safe_grow (ef->free_nodes.length ());
   esc_decide (ef->g, ef->site_decisions.address (), ef->sites.length (),
 	      ef->free_nodes.address (), ef->free_nodes.length (),
-	      frame_budget (ef->fun), ef->free_decisions.address ());
+	      &ef->frees_by_object, frame_budget (ef->fun), ef->free_decisions.address ());
 }
 
 /* Direct calls between the functions of this unit, to find cycles, once

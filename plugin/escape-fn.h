@@ -51,11 +51,8 @@ struct escape_fn
   auto_vec<gcall *> free_calls;
   auto_vec<esc_node> free_nodes;
   auto_vec<esc_free_decision> free_decisions;
-  /* The frees that may free each object, as lists: FREES_HEAD by object,
-     then FREES_NEXT by link; a link is an index into FREE_OF_LINK.  */
-  auto_vec<int> frees_head;
-  auto_vec<int> frees_next;
-  auto_vec<unsigned> free_of_link;
+  /* The frees that may free each object, by index into FREE_CALLS.  */
+  struct esc_free_index frees_by_object = { NULL, NULL };
   /* One container of each object, or -1 (esc_containers).  */
   esc_obj *containers = NULL;
   auto_vec<esc_obj> param_direct;
@@ -73,6 +70,7 @@ struct escape_fn
 
   ~escape_fn ()
   {
+    esc_free_index_release (&frees_by_object);
     for (bitmap objects : loop_phi_objects)
       if (objects)
 	BITMAP_FREE (objects);

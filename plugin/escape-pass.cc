@@ -31,23 +31,13 @@ extern "C" {
 
 struct esc_summaries *summaries;
 
-/* Build the lists of frees by object, in statement order.  */
-static void
-index_frees (escape_fn *ef)
+/* Whether a free of this function may free OBJ.  */
+static bool
+freed_here_p (escape_fn *ef, esc_obj obj)
 {
-  ef->frees_head.safe_grow (esc_object_count (ef->g));
-  for (unsigned o = 0; o < ef->frees_head.length (); o++)
-    ef->frees_head[o] = -1;
-  for (unsigned f = ef->free_nodes.length (); f-- > 0;)
-    for (size_t k = 0; k < esc_points_to_size (ef->g, ef->free_nodes[f]); k++)
-      {
-	esc_obj obj = esc_points_to_nth (ef->g, ef->free_nodes[f], k);
-	ef->frees_next.safe_push (ef->frees_head[obj]);
-	ef->free_of_link.safe_push (f);
-	ef->frees_head[obj] = ef->free_of_link.length () - 1;
-      }
+  const struct esc_free_index *idx = &ef->frees_by_object;
+  return idx->first[obj] < idx->first[obj + 1];
 }
-
 
 static void
 record_summary (escape_fn *ef)
@@ -61,8 +51,8 @@ record_summary (escape_fn *ef)
       {
 	esc_obj direct = ef->param_direct[i], deep = ef->param_deep[i];
 	s->direct[i] = esc_param_flags (ef->g, direct,
-					ef->frees_head[direct] >= 0);
-	s->deep[i] = esc_param_flags (ef->g, deep, ef->frees_head[deep] >= 0);
+					freed_here_p (ef, direct));
+	s->deep[i] = esc_param_flags (ef->g, deep, freed_here_p (ef, deep));
       }
 }
 
@@ -85,8 +75,9 @@ execute_escape (function *fun)
 			 | AVOID_CFG_MODIFICATIONS);
   esc_solve (ef.g);
   ef.containers = esc_containers (ef.g);
+  ef.frees_by_object = esc_index_frees (ef.g, ef.free_nodes.address (),
+				       ef.free_nodes.length ());
   decide (&ef);
-  index_frees (&ef);
   report (&ef);
   /* A graph that lost a flow cannot vouch for the parameters either.  */
   if (!ef.unsupported)

@@ -59,12 +59,12 @@ freed_at_text (escape_fn *ef, unsigned i)
 {
   char *text = NULL;
   hash_set<location_hash> seen;
-  for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
-       link = ef->frees_next[link])
+  const struct esc_free_index *idx = &ef->frees_by_object;
+  esc_obj obj = ef->site_decisions[i].obj;
+  for (size_t k = idx->first[obj]; k < idx->first[obj + 1]; k++)
     {
       /* One source free inlined several times is one place to the user.  */
-      location_t where
-	= gimple_location (ef->free_calls[ef->free_of_link[link]]);
+      location_t where = gimple_location (ef->free_calls[idx->frees_of[k]]);
       location_t locus = LOCATION_LOCUS (where);
       if (locus > BUILTINS_LOCATION && seen.add (locus))
 	continue;
@@ -126,13 +126,13 @@ heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
   if (site->front_detail
       && reason == esc_first_reason (ef->site_decisions[i].front_reasons))
     return xstrdup (site->front_detail);
+  const struct esc_free_index *idx = &ef->frees_by_object;
+  esc_obj obj = ef->site_decisions[i].obj;
   if (reason == ESC_FREED_ELSEWHERE)
-    for (int link = ef->frees_head[ef->site_decisions[i].obj]; link >= 0;
-	 link = ef->frees_next[link])
-      if (esc_points_to_size (ef->g,
-			      ef->free_nodes[ef->free_of_link[link]]) > 1)
+    for (size_t k = idx->first[obj]; k < idx->first[obj + 1]; k++)
+      if (esc_points_to_size (ef->g, ef->free_nodes[idx->frees_of[k]]) > 1)
 	{
-	  unsigned f = ef->free_of_link[link];
+	  size_t f = idx->frees_of[k];
 	  char *loc = location_text (gimple_location (ef->free_calls[f]));
 	  char *text = xasprintf ("a free at %s may also free an object "
 				  "that stays on the heap", loc);

@@ -46,49 +46,45 @@ frees_only_moved (const struct esc_graph *g, const struct esc_site *sites,
   return true;
 }
 
-/* For each site, the frees that may free it: FIRST[s] .. FIRST[s + 1] - 1
-   index FREES_OF.  */
-struct frees_by_site
+struct esc_free_index
+esc_index_frees (const struct esc_graph *g, const esc_node *frees,
+		 size_t n_frees)
 {
-  size_t *first;
-  size_t *frees_of;
-};
-
-static struct frees_by_site
-index_frees_by_site (const struct esc_graph *g, size_t n_sites,
-		     const int *site_of, const esc_node *frees,
-		     size_t n_frees)
-{
-  struct frees_by_site idx;
-  idx.first = esc_xcalloc (n_sites + 1, sizeof *idx.first);
+  size_t n_objects = esc_object_count (g);
+  struct esc_free_index idx;
+  idx.first = esc_xcalloc (n_objects + 1, sizeof *idx.first);
+  for (size_t f = 0; f < n_frees; f++)
+    for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
+      idx.first[esc_points_to_nth (g, frees[f], k) + 1]++;
+  for (size_t o = 0; o < n_objects; o++)
+    idx.first[o + 1] += idx.first[o];
+  idx.frees_of = esc_xcalloc (idx.first[n_objects], sizeof *idx.frees_of);
+  size_t *fill = esc_xcalloc (n_objects, sizeof *fill);
   for (size_t f = 0; f < n_frees; f++)
     for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
       {
-	int s = site_of[esc_points_to_nth (g, frees[f], k)];
-	if (s >= 0)
-	  idx.first[s + 1]++;
-      }
-  for (size_t s = 0; s < n_sites; s++)
-    idx.first[s + 1] += idx.first[s];
-  idx.frees_of = esc_xcalloc (idx.first[n_sites], sizeof *idx.frees_of);
-  size_t *fill = esc_xcalloc (n_sites, sizeof *fill);
-  for (size_t f = 0; f < n_frees; f++)
-    for (size_t k = 0; k < esc_points_to_size (g, frees[f]); k++)
-      {
-	int s = site_of[esc_points_to_nth (g, frees[f], k)];
-	if (s >= 0)
-	  idx.frees_of[idx.first[s] + fill[s]++] = f;
+	esc_obj o = esc_points_to_nth (g, frees[f], k);
+	idx.frees_of[idx.first[o] + fill[o]++] = f;
       }
   free (fill);
   return idx;
 }
 
-/* Queue every free that may free site S.  */
+void
+esc_free_index_release (struct esc_free_index *idx)
+{
+  free (idx->first);
+  free (idx->frees_of);
+  idx->first = NULL;
+  idx->frees_of = NULL;
+}
+
+/* Queue every free that may free OBJ.  */
 static void
-queue_frees_of (const struct frees_by_site *idx, size_t s, bool *queued,
+queue_frees_of (const struct esc_free_index *idx, esc_obj obj, bool *queued,
 		size_t *queue, size_t *n_queue)
 {
-  for (size_t k = idx->first[s]; k < idx->first[s + 1]; k++)
+  for (size_t k = idx->first[obj]; k < idx->first[obj + 1]; k++)
     {
       size_t f = idx->frees_of[k];
       if (!queued[f])
@@ -106,7 +102,7 @@ queue_frees_of (const struct frees_by_site *idx, size_t s, bool *queued,
 static void
 apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
 		 const int *site_of, const esc_node *frees,
-		 const struct frees_by_site *idx, bool *queued,
+		 const struct esc_free_index *idx, bool *queued,
 		 size_t *queue, size_t n_queue)
 {
   while (n_queue)
@@ -122,7 +118,7 @@ apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
 	    {
 	      sites[s].reason = ESC_FREED_ELSEWHERE;
 	      sites[s].reasons |= ESC_REASON_BIT (ESC_FREED_ELSEWHERE);
-	      queue_frees_of (idx, (size_t) s, queued, queue, &n_queue);
+	      queue_frees_of (idx, sites[s].obj, queued, queue, &n_queue);
 	    }
 	}
     }
@@ -132,7 +128,7 @@ apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
    frees of each site that does not fit.  Returns the length of QUEUE.  */
 static size_t
 apply_budget (struct esc_site *sites, size_t n_sites,
-	      unsigned long long budget, const struct frees_by_site *idx,
+	      unsigned long long budget, const struct esc_free_index *idx,
 	      bool *queued, size_t *queue)
 {
   size_t n_queue = 0;
@@ -145,7 +141,7 @@ apply_budget (struct esc_site *sites, size_t n_sites,
 	{
 	  sites[i].reason = ESC_FRAME_BUDGET;
 	  sites[i].reasons |= ESC_REASON_BIT (ESC_FRAME_BUDGET);
-	  queue_frees_of (idx, i, queued, queue, &n_queue);
+	  queue_frees_of (idx, sites[i].obj, queued, queue, &n_queue);
 	}
       else
 	used += sites[i].bytes;
@@ -177,7 +173,7 @@ decide_free (const struct esc_graph *g, const struct esc_site *sites,
 void
 esc_decide (const struct esc_graph *g, struct esc_site *sites,
 	    size_t n_sites, const esc_node *frees, size_t n_frees,
-	    unsigned long long budget,
+	    const struct esc_free_index *idx, unsigned long long budget,
 	    struct esc_free_decision *free_decisions)
 {
   for (size_t i = 0; i < n_sites; i++)
@@ -189,8 +185,6 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
       sites[i].reason = esc_first_reason (set);
     }
   int *site_of = site_of_objects (g, sites, n_sites);
-  struct frees_by_site idx
-    = index_frees_by_site (g, n_sites, site_of, frees, n_frees);
   bool *queued = esc_xcalloc (n_frees, sizeof *queued);
   size_t *queue = esc_xcalloc (n_frees, sizeof *queue);
   for (size_t f = 0; f < n_frees; f++)
@@ -198,18 +192,16 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
       queued[f] = true;
       queue[f] = n_frees - 1 - f;
     }
-  apply_free_rule (g, sites, site_of, frees, &idx, queued, queue, n_frees);
+  apply_free_rule (g, sites, site_of, frees, idx, queued, queue, n_frees);
   /* The budget only counts sites the free rule left on the stack, and
      the free rule only takes sites off it, so after this second round
      the budget still holds.  */
-  size_t n_queue = apply_budget (sites, n_sites, budget, &idx, queued, queue);
-  apply_free_rule (g, sites, site_of, frees, &idx, queued, queue, n_queue);
+  size_t n_queue = apply_budget (sites, n_sites, budget, idx, queued, queue);
+  apply_free_rule (g, sites, site_of, frees, idx, queued, queue, n_queue);
   for (size_t f = 0; f < n_frees; f++)
     free_decisions[f] = decide_free (g, sites, site_of, frees[f]);
   free (queue);
   free (queued);
-  free (idx.frees_of);
-  free (idx.first);
   free (site_of);
 }
 

@@ -52,13 +52,28 @@ struct esc_free_decision
   esc_obj obj;			/* the object whose life ends, for CLOBBER */
 };
 
+/* The frees that may free each object of a solved graph, in the order
+   of FREES: those of object O are FREES_OF[FIRST[O]] to
+   FREES_OF[FIRST[O + 1] - 1], as indexes into FREES.  One index serves a
+   function's policy (the frees of a site), its report (where a moved
+   object is freed) and its summary (whether a parameter is freed).  */
+struct esc_free_index
+{
+  size_t *first;
+  size_t *frees_of;
+};
+
+struct esc_free_index esc_index_frees (const struct esc_graph *g,
+				       const esc_node *frees, size_t n_frees);
+void esc_free_index_release (struct esc_free_index *idx);
+
 /* Decide every site, and then every free.  FREES are the pointer nodes
-   passed to free; FREE_DECISIONS receives one decision for each.  BUDGET
-   is the most bytes all moved sites may take together; sites are
-   admitted in order.  */
+   passed to free, and IDX their index; FREE_DECISIONS receives one
+   decision for each.  BUDGET is the most bytes all moved sites may take
+   together; sites are admitted in order.  */
 void esc_decide (const struct esc_graph *g, struct esc_site *sites,
 		 size_t n_sites, const esc_node *frees, size_t n_frees,
-		 unsigned long long budget,
+		 const struct esc_free_index *idx, unsigned long long budget,
 		 struct esc_free_decision *free_decisions);
 
 /* What a function does with the memory a parameter points to, as its

@@ -18,6 +18,49 @@ check (bool ok, const char *what)
     fail (what);
 }
 
+/* esc_decide with the free index built as the pass builds it.  */
+static void
+decide (struct esc_graph *g, struct esc_site *sites, size_t n_sites,
+	const esc_node *frees, size_t n_frees, unsigned long long budget,
+	struct esc_free_decision *actions)
+{
+  struct esc_free_index idx = esc_index_frees (g, frees, n_frees);
+  esc_decide (g, sites, n_sites, frees, n_frees, &idx, budget, actions);
+  esc_free_index_release (&idx);
+}
+
+/* The free index lists each object's frees in the order of the frees,
+   and no free for an object none may free.  */
+static void
+free_index (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj a = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj b = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj c = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_node pa = esc_new_value (g), pb = esc_new_value (g);
+  esc_node both = esc_new_value (g);
+  esc_add_address (g, pa, a, 0);
+  esc_add_address (g, pb, b, 1);
+  esc_add_copy (g, both, pa, 2);
+  esc_add_copy (g, both, pb, 2);
+  esc_solve (g);
+
+  esc_node frees[3] = { pb, both, pa };
+  struct esc_free_index idx = esc_index_frees (g, frees, 3);
+  check (idx.first[a + 1] - idx.first[a] == 2
+	 && idx.frees_of[idx.first[a]] == 1
+	 && idx.frees_of[idx.first[a] + 1] == 2,
+	 "free index: a's frees in order");
+  check (idx.first[b + 1] - idx.first[b] == 2
+	 && idx.frees_of[idx.first[b]] == 0
+	 && idx.frees_of[idx.first[b] + 1] == 1,
+	 "free index: b's frees in order");
+  check (idx.first[c + 1] == idx.first[c], "free index: c has no free");
+  esc_free_index_release (&idx);
+  esc_graph_destroy (g);
+}
+
 /* Two sites merged into one free: when one must stay on the heap, the
    other must too, and the free stays.  */
 static void
@@ -40,7 +83,7 @@ free_rule (void)
   };
   esc_node frees[2] = { merged, pa };
   struct esc_free_decision actions[2];
-  esc_decide (g, sites, 2, frees, 1, 1000, actions);
+  decide (g, sites, 2, frees, 1, 1000, actions);
   check (sites[1].reason == ESC_TOO_LARGE, "free rule: b keeps its reason");
   check (sites[0].reason == ESC_FREED_ELSEWHERE,
 	 "free rule: a is freed with a heap object");
@@ -52,7 +95,7 @@ free_rule (void)
 
   sites[0] = (struct esc_site) { a, 0, 16, ESC_NO_ESCAPE, 0 };
   sites[1] = (struct esc_site) { b, 0, 16, ESC_NO_ESCAPE, 0 };
-  esc_decide (g, sites, 2, frees, 2, 1000, actions);
+  decide (g, sites, 2, frees, 2, 1000, actions);
   check (sites[0].reason == ESC_NO_ESCAPE && sites[1].reason == ESC_NO_ESCAPE,
 	 "free rule: both move when both can");
   check (sites[0].reasons == 0 && sites[1].reasons == 0,
@@ -76,7 +119,7 @@ budget (void)
     sites[i] = (struct esc_site) { esc_new_object (g, ESC_OBJ_ALLOC), 0,
 				   bytes[i], ESC_NO_ESCAPE, 0 };
   esc_solve (g);
-  esc_decide (g, sites, 3, NULL, 0, 1000, NULL);
+  decide (g, sites, 3, NULL, 0, 1000, NULL);
   check (sites[0].reason == ESC_NO_ESCAPE, "budget: the first fits");
   check (sites[1].reason == ESC_FRAME_BUDGET, "budget: the second does not");
   check (sites[2].reason == ESC_NO_ESCAPE, "budget: the third still fits");
@@ -99,7 +142,7 @@ order (void)
   esc_solve (g);
   struct esc_site site = { a, ESC_REASON_BIT (ESC_TOO_LARGE), 0,
 			   ESC_NO_ESCAPE, 0 };
-  esc_decide (g, &site, 1, NULL, 0, 1000, NULL);
+  decide (g, &site, 1, NULL, 0, 1000, NULL);
   check (site.reason == ESC_RETURNED, "order: returned before the others");
   check (strcmp (esc_reason_name (site.reason), "returned") == 0,
 	 "order: reason names");
@@ -125,7 +168,7 @@ all_reasons (void)
 	 | ESC_REASON_BIT (ESC_UNSUPPORTED), 0, ESC_NO_ESCAPE, 0 },
     { b, ESC_REASON_BIT (ESC_UNKNOWN_SIZE), 0, ESC_NO_ESCAPE, 0 },
   };
-  esc_decide (g, sites, 2, NULL, 0, 1000, NULL);
+  decide (g, sites, 2, NULL, 0, 1000, NULL);
   check (sites[0].reasons == (ESC_REASON_BIT (ESC_PASSED_TO_CALL)
 			      | ESC_REASON_BIT (ESC_TOO_LARGE)
 			      | ESC_REASON_BIT (ESC_LOOP_CARRIED)
@@ -230,6 +273,7 @@ report_text (void)
 int
 main (void)
 {
+  free_index ();
   free_rule ();
   budget ();
   order ();
