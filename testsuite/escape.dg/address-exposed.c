@@ -1,3 +1,4 @@
+/* address-exposed-run.c needs another program: reads after a return.  */
 /* An address turned into an integer, or handed to inline asm, escapes.  */
 /* { dg-do compile } */
 #include <stdint.h>

@@ -1,11 +1,13 @@
 /* An object allocated in a loop shares one slot across iterations, so it
-   may move only if no pointer to it lives on into the next iteration.  */
-/* { dg-do compile } */
+   may move only if no pointer to it lives on into the next iteration.  A
+   list built in a loop needs one object per iteration: with a single
+   stack slot every node would be the same node.  */
+/* { dg-do run } */
 #include <stdlib.h>
 
 struct node { struct node *next; int value; };
 
-int
+__attribute__((noinline)) static int
 build_list (int n)
 {
   struct node *head = 0;
@@ -16,18 +18,19 @@ build_list (int n)
       x->next = head;
       head = x;
     }
-  int sum = 0;
-  while (head)
+  int sum = 0, count = 0;
+  while (head && count <= n)
     {
       struct node *next = head->next;
       sum += head->value;
+      count++;
       free (head);
       head = next;
     }
-  return sum;
+  return count == n ? sum : -1;
 }
 
-int
+__attribute__((noinline)) static int
 kept_for_next_iteration (int n)
 {
   int *prev = 0, sum = 0;
@@ -43,7 +46,7 @@ kept_for_next_iteration (int n)
   return sum;
 }
 
-int
+__attribute__((noinline)) static int
 per_iteration (int n)
 {
   int sum = 0;
@@ -58,6 +61,20 @@ per_iteration (int n)
   return sum;
 }
 
-/* { dg-final { scan-escape "loop-carried.c:14:24: malloc\\(16\\) -> heap: loop-carried" } } */
-/* { dg-final { scan-escape "loop-carried.c:36:18: malloc\\(4\\) -> heap: loop-carried" } } */
-/* { dg-final { scan-escape "loop-carried.c:52:18: malloc\\(32\\) -> stack: no-escape" } } */
+int
+main (void)
+{
+  if (build_list (100) != 4950)
+    abort ();
+  /* cur_i = i (i + 1) / 2, summed over 0..9.  */
+  if (kept_for_next_iteration (10) != 165)
+    abort ();
+  /* tmp[i & 7] = i + (i & 7): 2 * (0 + ... + 7), then 8 + 0 and 9 + 1.  */
+  if (per_iteration (10) != 74)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "loop-carried.c:16:24: malloc\\(16\\) -> heap: loop-carried" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried.c:39:18: malloc\\(4\\) -> heap: loop-carried" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried.c:55:18: malloc\\(32\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

@@ -1,3 +1,4 @@
+/* stored-memory-run.c needs another program: reads after a return.  */
 /* A pointer stored through an out-parameter, or into memory that is not
    proven local, escapes; a pointer kept in a local struct does not.  */
 /* { dg-do compile } */
@@ -31,4 +32,4 @@ local_struct (void)
 
 /* { dg-final { scan-escape "malloc\\(20\\) -> heap: stored-memory: \\*out_\[0-9\]+\\(D\\) = " } } */
 /* { dg-final { scan-escape "malloc\\(21\\) -> heap: stored-memory: b_\[0-9\]+\\(D\\)->data = " } } */
-/* { dg-final { scan-escape "malloc\\(22\\) -> stack: no-escape: freed at stored-memory.c:28:3" } } */
+/* { dg-final { scan-escape "malloc\\(22\\) -> stack: no-escape: freed at stored-memory.c:29:3" } } */
