@@ -348,11 +348,6 @@ analyze_stmt (escape_fn *ef, gimple *stmt)
     case GIMPLE_RETURN:
       if (tree ret = gimple_return_retval (as_a <greturn *> (stmt)))
 	{
-	  /* An integer narrower than a pointer cannot hand an address to
-	     the caller.  */
-	  tree type = TREE_TYPE (ret);
-	  if (INTEGRAL_TYPE_P (type) && TYPE_PRECISION (type) < POINTER_SIZE)
-	    break;
 	  int step = new_step (ef, stmt);
 	  esc_node n = rvalue_of (ef, ret, step);
 	  if (n >= 0)
