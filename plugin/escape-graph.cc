@@ -282,20 +282,19 @@ analyze_assign (escape_fn *ef, gassign *stmt)
       src = rvalue_of (ef, rhs1, step);
       break;
     case GIMPLE_UNARY_RHS:
+      /* An address turned into a number is followed like a pointer:
+	 the number carries it wherever it goes.  A number turned into a
+	 pointer may also point anywhere.  */
       src = value_of (ef, rhs1);
-      if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (rhs1))
-	  && !POINTER_TYPE_P (TREE_TYPE (lhs)))
-	{
-	  /* An address turned into a number can come back anywhere.  */
-	  if (src >= 0)
-	    esc_add_sink (ef->g, src, ESC_ADDRESS_EXPOSED, step);
-	  src = -1;
-	}
-      else if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
-	       && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
+      if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
+	  && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
 	src = union_of (ef, src, esc_unknown_value (ef->g), step);
       break;
     default:
+      /* The flows that stop here (docs/rules.md): a comparison gives 0
+	 or 1, and C defines the difference of two pointers only within
+	 one object, where it is an offset.  Every other operation, on
+	 numbers as on pointers, carries what its operands carry.  */
       if (TREE_CODE_CLASS (code) == tcc_comparison
 	  || code == POINTER_DIFF_EXPR)
 	break;
