@@ -133,17 +133,15 @@ build_failed() {
 	[ "$1" -eq 0 ] || echo "make exited $1: $(grep -m1 -iE 'error|fatal' "$2")"
 }
 
-# Installs whichever of the Debian packages is missing; prints why that
-# failed, or nothing.
+# Installs whichever of the Debian packages is missing, saying so on
+# stderr; prints why that failed, or nothing.
 install_missing() {
-	local missing=() pkg out
-	for pkg in "$@"; do
-		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
-	done
-	[ ${#missing[@]} -eq 0 ] && return
-	echo "check-builds: installing ${missing[*]}" >&2
-	if ! out=$({ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } 2>&1); then
-		echo "apt-get install ${missing[*]} failed: $(echo "$out" | grep -m1 -E '^E:|ermission' || echo "$out" | tail -1)"
+	local out
+	if ! out=$("$repo/scripts/install-deps.sh" --who check-builds "$@" 2>&1); then
+		echo "$out" >&2
+		echo "apt-get install failed: $(echo "$out" | grep -m1 -E '^E:|ermission|not root' || echo "$out" | tail -1)"
+	elif [ -n "$out" ]; then
+		echo "$out" >&2
 	fi
 }
 
