@@ -5,6 +5,7 @@
 #   make check      build, then run the DejaGnu testsuite
 #   make install    copy the plugin into $(GCC)'s plugin directory
 #   make deps       install the Debian packages of make check (below)
+#   make check-fresh  make example and make check in a bare Debian 12 root
 #
 # On Debian, `make example' and `make check' first install the packages
 # they need with apt-get (apt-get update first), saying on the console
@@ -110,7 +111,19 @@ uninstall:
 clean:
 	rm -f $(PLUGIN) $(OTHER_GCC_PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
 	rm -f testsuite/*.log testsuite/*.sum
-	rm -rf testsuite/tmp build
+	rm -rf testsuite/tmp
+	@# Not into the mounts of a chroot that check-fresh may have left behind.
+	rm -rf --one-file-system build
+
+# The README's two commands on a bare machine (scripts/check-fresh.sh):
+# a Debian 12 root made with debootstrap --variant=minbase and only
+# build-essential and git (scripts/make-root.sh; its tarball is kept in
+# build/roots/), a clone of HEAD under /root there, then make example
+# and make check in it with chroot.  Root only; some minutes.
+.PHONY: check-fresh
+
+check-fresh:
+	scripts/check-fresh.sh
 
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).
