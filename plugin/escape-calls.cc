@@ -17,6 +17,7 @@ extern "C" {
 #include "policy.h"
 #include "report.h"
 #include "format.h"
+#include "libc.h"
 }
 
 #include "escape-fn.h"
@@ -387,13 +388,11 @@ analyze_summarized_call (escape_fn *ef, gcall *call,
   return result;
 }
 
-/* The summary of the function CALL certainly runs, or NULL.  */
+/* The summary of FNDECL, when its body is the one that certainly runs,
+   or NULL.  */
 static const struct esc_summary *
-callee_summary (gcall *call)
+summary_of (tree fndecl)
 {
-  tree fndecl = gimple_call_fndecl (call);
-  if (!fndecl)
-    return NULL;
   cgraph_node *node = cgraph_node::get (fndecl);
   if (!node)
     return NULL;
@@ -404,6 +403,118 @@ callee_summary (gcall *call)
       || lookup_attribute ("noipa", DECL_ATTRIBUTES (node->decl)))
     return NULL;
   return esc_summary_find (summaries, DECL_UID (node->decl));
+}
+
+/* The summary of the function CALL certainly runs, or NULL.  */
+static const struct esc_summary *
+callee_summary (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  return fndecl ? summary_of (fndecl) : NULL;
+}
+
+/* The entry of plugin/core/libc.c for the library function CALL calls,
+   or NULL.  Only GCC's builtin, or an external function that the
+   system's headers declare, is one; it is known by its assembler name,
+   so that glibc's aliases (__fread_alias for fread under
+   _FORTIFY_SOURCE, __isoc99_sscanf for sscanf) are found too.  */
+static const struct esc_libc_function *
+library_function (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl)
+    return NULL;
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL)
+      && (!DECL_EXTERNAL (fndecl) || !TREE_PUBLIC (fndecl)
+	  || !DECL_IN_SYSTEM_HEADER (fndecl)))
+    return NULL;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (*name == '*')
+    name++;
+  return esc_libc_find (name);
+}
+
+/* Whether the comparison function ARG, which a library function calls
+   with pointers into its arrays, provably keeps, frees, returns and
+   writes none of them: a function of this unit analysed already.  */
+static bool
+callback_keeps_nothing (tree arg)
+{
+  if (TREE_CODE (arg) != ADDR_EXPR
+      || TREE_CODE (TREE_OPERAND (arg, 0)) != FUNCTION_DECL)
+    return false;
+  const struct esc_summary *s = summary_of (TREE_OPERAND (arg, 0));
+  if (!s)
+    return false;
+  unsigned any = ESC_PARAM_ESCAPES | ESC_PARAM_FREED | ESC_PARAM_RETURNED
+		 | ESC_PARAM_WRITTEN;
+  for (int i = 0; i < s->n_params; i++)
+    if ((s->direct[i] | s->deep[i]) & any)
+      return false;
+  return true;
+}
+
+/* A library function of the table F.  */
+static esc_node
+analyze_library_call (escape_fn *ef, gcall *call,
+		      const struct esc_libc_function *f, int step)
+{
+  unsigned n = gimple_call_num_args (call);
+  unsigned n_specs = strlen (f->args);
+  auto_vec<esc_node> args;
+  auto_vec<char> specs;
+  int first_read = -1;
+  bool callback_keeps = false;
+  for (unsigned i = 0; i < n; i++)
+    {
+      char spec = f->args[MIN (i, n_specs - 1)];
+      tree arg = gimple_call_arg (call, i);
+      specs.safe_push (spec);
+      args.safe_push (spec == 'c' ? -1 : rvalue_of (ef, arg, step));
+      if ((spec == 'r' || spec == 'm') && first_read < 0)
+	first_read = i;
+      if (spec == 'c' && !callback_keeps_nothing (arg))
+	callback_keeps = true;
+    }
+  esc_node outside = esc_unknown_value (ef->g);
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_node a = args[i];
+      if (a < 0)
+	continue;
+      switch (specs[i])
+	{
+	case 'r':
+	case 'm':
+	  /* The comparison function sees pointers into these.  */
+	  if (callback_keeps)
+	    {
+	      esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	      esc_add_sink (ef->g, esc_reachable (ef->g, a, step),
+			    ESC_PASSED_TO_CALL, step);
+	    }
+	  break;
+	case 'i':
+	  esc_add_store (ef->g, a, outside, step);
+	  break;
+	case 'o':
+	  write_out_contents (ef, a, step);
+	  break;
+	case 'e':
+	  if (first_read >= 0 && args[first_read] >= 0)
+	    esc_add_store (ef->g, a, args[first_read], step);
+	  break;
+	default:
+	  break;
+	}
+    }
+  esc_node result = esc_new_value (ef->g);
+  if (f->returns == 'u')
+    esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  else if (ISDIGIT (f->returns) && (unsigned) (f->returns - '0') < n
+	   && args[f->returns - '0'] >= 0)
+    esc_add_copy (ef->g, result, args[f->returns - '0'], step);
+  return result;
 }
 
 static void
@@ -493,6 +604,8 @@ analyze_call (escape_fn *ef, gcall *call)
     result = esc_new_value (ef->g);
   else if (output_builtin (call, &output))
     result = analyze_output_call (ef, call, &output, step);
+  else if (const struct esc_libc_function *f = library_function (call))
+    result = analyze_library_call (ef, call, f, step);
   else if (gimple_call_internal_p (call)
 	   || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
     result = analyze_known_call (ef, call, step);
