@@ -81,7 +81,7 @@ allocator_of (gcall *call, bool *builtin)
 }
 
 /* Builtins that look at nothing but the value of their arguments: they
-   read no memory, keep nothing and return none of them.  */
+   read no memory and keep nothing.  */
 static bool
 value_only_builtin_p (gcall *call)
 {
@@ -228,6 +228,11 @@ analyze_output_call (escape_fn *ef, gcall *call,
 
   if (o->text >= 0)
     write_out_contents (ef, args[o->text], step);
+  /* Sizes and counts (snprintf's size, fwrite's count, the _chk flags)
+     show in how much is written.  */
+  for (unsigned i = 0; i < n; i++)
+    if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+      write_out_value (ef, args[i], step);
   if (o->buffer >= 0 && args[o->buffer] >= 0)
     {
       /* The text may hold the bytes of whatever the arguments reach.  */
@@ -276,6 +281,8 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
   bool returns_pointer = lhs && POINTER_TYPE_P (TREE_TYPE (lhs));
   if (returns_pointer && !(ret_flags & ERF_RETURNS_ARG))
     esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  /* A new object (strdup) is none of the arguments.  */
+  bool returns_new = returns_pointer && (ret_flags & ERF_NOALIAS);
   unsigned n = gimple_call_num_args (call);
 
   /* What the callee may copy into memory it writes: whatever it can read
@@ -337,9 +344,16 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
 	esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
       if (!(flags & EAF_NO_INDIRECT_ESCAPE))
 	esc_add_sink (ef->g, deep, ESC_PASSED_TO_CALL, step);
-      if (returns_pointer && !(flags & EAF_NOT_RETURNED_DIRECTLY))
+      if (returns_pointer && !returns_new
+	  && !(flags & EAF_NOT_RETURNED_DIRECTLY))
 	esc_add_copy (ef->g, result, a, step);
-      if (returns_pointer && !(flags & EAF_NOT_RETURNED_INDIRECTLY))
+      if (returns_pointer && !returns_new
+	  && !(flags & EAF_NOT_RETURNED_INDIRECTLY))
+	esc_add_copy (ef->g, result, deep, step);
+      /* A number computed from the memory read (strlen, memcmp,
+	 strcspn) depends on the bytes there, and so on any address
+	 stored in them.  */
+      if (lhs && !returns_pointer)
 	esc_add_copy (ef->g, result, deep, step);
       if (!(flags & EAF_NO_DIRECT_CLOBBER))
 	esc_add_store (ef->g, a, readable, step);
@@ -446,10 +460,12 @@ callback_keeps_nothing (tree arg)
   const struct esc_summary *s = summary_of (TREE_OPERAND (arg, 0));
   if (!s)
     return false;
-  unsigned any = ESC_PARAM_ESCAPES | ESC_PARAM_FREED | ESC_PARAM_RETURNED
-		 | ESC_PARAM_WRITTEN;
+  /* The result may be computed from the elements (their values are
+     in the array already), but not from their addresses: the order
+     the library makes of it would keep them.  */
+  unsigned kept = ESC_PARAM_ESCAPES | ESC_PARAM_FREED | ESC_PARAM_WRITTEN;
   for (int i = 0; i < s->n_params; i++)
-    if ((s->direct[i] | s->deep[i]) & any)
+    if ((s->direct[i] & (kept | ESC_PARAM_RETURNED)) || (s->deep[i] & kept))
       return false;
   return true;
 }
@@ -601,7 +617,23 @@ analyze_call (escape_fn *ef, gcall *call)
       result = esc_unknown_value (ef->g);
     }
   else if (value_only_builtin_p (call))
-    result = esc_new_value (ef->g);
+    {
+      /* The size of what a pointer points to depends on where it
+	 points.  */
+      result = esc_new_value (ef->g);
+      for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	{
+	  esc_node a = value_of (ef, gimple_call_arg (call, i));
+	  if (a >= 0)
+	    esc_add_copy (ef->g, result, a, step);
+	}
+    }
+  else if (gimple_call_builtin_p (call, BUILT_IN_APPLY_ARGS))
+    {
+      /* The arguments go on unnamed: the parameters' uses are lost.  */
+      ef->unsupported = "__builtin_apply_args";
+      result = esc_unknown_value (ef->g);
+    }
   else if (output_builtin (call, &output))
     result = analyze_output_call (ef, call, &output, step);
   else if (const struct esc_libc_function *f = library_function (call))
