@@ -244,8 +244,16 @@ analyze_output_call (escape_fn *ef, gcall *call,
 			step);
       esc_add_store (ef->g, args[o->buffer], text, step);
     }
+  /* The count of what is written: the lengths of the strings read and
+     of the numbers shown.  */
+  esc_node count = esc_new_value (ef->g);
+  for (unsigned i = 0; i < n; i++)
+    if (args[i] >= 0)
+      esc_add_copy (ef->g, count,
+		    POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i)))
+		    ? esc_reachable (ef->g, args[i], step) : args[i], step);
   if (o->format < 0)
-    return esc_new_value (ef->g);
+    return count;
 
   write_out_contents (ef, args[o->format], step);
   unsigned first = o->format + 1;
@@ -264,7 +272,7 @@ analyze_output_call (escape_fn *ef, gcall *call,
       else
 	write_out_value (ef, args[i], step);
     }
-  return esc_new_value (ef->g);
+  return count;
 }
 
 /* A builtin or internal function, described by its fnspec and EAF
@@ -492,7 +500,17 @@ analyze_library_call (escape_fn *ef, gcall *call,
       if (spec == 'c' && !callback_keeps_nothing (arg))
 	callback_keeps = true;
     }
-  esc_node outside = esc_unknown_value (ef->g);
+  /* What the function computes from what it is given: the numbers, and
+     the bytes it reads, streams included.  A parsed number is the
+     digits' value, a count read is the count asked for, and an offset a
+     stream tells is the one set before, kept in the stream.  */
+  esc_node computed = esc_unknown_value (ef->g);
+  for (unsigned i = 0; i < n; i++)
+    if (args[i] >= 0 && specs[i] == '.')
+      esc_add_copy (ef->g, computed, args[i], step);
+    else if (args[i] >= 0 && strchr ("rmof", specs[i]))
+      esc_add_copy (ef->g, computed, esc_reachable (ef->g, args[i], step),
+		    step);
   for (unsigned i = 0; i < n; i++)
     {
       esc_node a = args[i];
@@ -500,8 +518,11 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	continue;
       switch (specs[i])
 	{
-	case 'r':
 	case 'm':
+	  /* The order qsort leaves depends on the count it is given.  */
+	  esc_add_store (ef->g, a, computed, step);
+	  /* Fall through.  */
+	case 'r':
 	  /* The comparison function sees pointers into these.  */
 	  if (callback_keeps)
 	    {
@@ -511,7 +532,8 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	    }
 	  break;
 	case 'i':
-	  esc_add_store (ef->g, a, outside, step);
+	case 'f':
+	  esc_add_store (ef->g, a, computed, step);
 	  break;
 	case 'o':
 	  write_out_contents (ef, a, step);
@@ -524,6 +546,8 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	  break;
 	}
     }
+  if (f->returns == '-')
+    return computed;
   esc_node result = esc_new_value (ef->g);
   if (f->returns == 'u')
     esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);

@@ -328,12 +328,8 @@ analyze_assign (escape_fn *ef, gassign *stmt)
     default:
       /* Every operation carries what its operands carry, comparisons
 	 and pointer differences too: bits of an address put back
-	 together give the address.  Only whether a pointer is null says
-	 nothing of the object it points to (docs/rules.md).  */
-      if (TREE_CODE_CLASS (code) == tcc_comparison
-	  && POINTER_TYPE_P (TREE_TYPE (rhs1))
-	  && integer_zerop (gimple_assign_rhs2 (stmt)))
-	break;
+	 together give the address, and so do the null tests of pointers
+	 made of those bits (docs/rules.md).  */
       for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
 	src = union_of (ef, src, value_of (ef, gimple_op (stmt, i)), step);
       break;
