@@ -274,17 +274,20 @@ rvalue_of (escape_fn *ef, tree op, int step)
 void
 assign_to (escape_fn *ef, tree lhs, esc_node src, int step)
 {
-  if (src < 0)
-    return;
   if (TREE_CODE (lhs) == SSA_NAME)
     {
-      esc_add_copy (ef->g, ssa_node (ef, lhs), src, step);
+      if (src >= 0)
+	esc_add_copy (ef->g, ssa_node (ef, lhs), src, step);
       return;
     }
+  /* Where a constant goes is data too: table[i] = 0 marks the place i
+     names, and a later read finds it there.  */
+  src = union_of (ef, src, index_values (ef, lhs), step);
+  if (src < 0)
+    return;
   esc_node ptr = base_address_of_ref (ef, lhs);
   if (ptr >= 0)
-    esc_add_store (ef->g, ptr, union_of (ef, src, index_values (ef, lhs),
-					 step), step);
+    esc_add_store (ef->g, ptr, src, step);
 }
 
 static esc_node
