@@ -172,7 +172,7 @@ check-torture-quick:
 
 check-report:
 	@$(MAKE) --no-print-directory all
-	python3 scripts/test-escape-report.py
+	GCC=$(GCC) python3 scripts/test-escape-report.py
 
 check-report-html:
 	@$(MAKE) --no-print-directory all
