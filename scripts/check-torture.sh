@@ -4,6 +4,7 @@
 #
 #   scripts/check-torture.sh [--levels "-O0 -O1 -O2 -O3 -Os"]
 #                            [--subset malloc|all] [--jobs N] [--compile]
+#   scripts/check-torture.sh --unpack-only
 #
 # Each test of gcc.c-torture/execute (with its ieee/ and builtins/
 # subdirectories) is built and run at every level, once with plain $GCC
@@ -13,6 +14,7 @@
 # compiler error with the plugin only.  A test that fails without the
 # plugin says nothing about it: it is counted as a baseline failure.
 #
+# --unpack-only installs and unpacks the tests (below), and runs none.
 # --subset malloc keeps only the tests that mention an allocation
 # function.  --compile adds the tests of gcc.c-torture/compile, compiled
 # with -c at -O2 only, the plugin writing its detailed dump.
@@ -44,6 +46,7 @@ levels="-O0 -O1 -O2 -O3 -Os"
 subset=all
 jobs=$(nproc)
 compile=false
+unpack_only=false
 
 # The level whose plugin dumps are tallied, and the only one for compile/.
 tally_level=-O2
@@ -60,7 +63,7 @@ die() {
 }
 
 usage() {
-	sed -n '5,6p' "$0" | sed 's/^# *//' >&2
+	sed -n '5,7p' "$0" | sed 's/^# *//' >&2
 	exit 2
 }
 
@@ -241,18 +244,20 @@ main() {
 		--subset) [ $# -ge 2 ] || usage; subset=$2; shift 2 ;;
 		--jobs) [ $# -ge 2 ] || usage; jobs=$2; shift 2 ;;
 		--compile) compile=true; shift ;;
+		--unpack-only) unpack_only=true; shift ;;
 		*) usage ;;
 		esac
 	done
 	case $subset in malloc | all) ;; *) usage ;; esac
 	[[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs needs a positive number, not '$jobs'"
 	[ -n "$levels" ] || die "--levels needs at least one level"
-	[ -f "$plugin" ] || die "no $plugin; run make first"
+	$unpack_only || [ -f "$plugin" ] || die "no $plugin; run make first"
 	major=$("$GCC" -dumpversion 2>/dev/null | cut -d. -f1)
 	[[ $major =~ ^[0-9]+$ ]] || die "cannot run '$GCC -dumpversion'"
 	suite=$torture_dir/gcc-$major/gcc.c-torture
 
 	prepare_sources
+	$unpack_only && return
 	mkdir -p "$torture_dir"
 	# Two runs at once would share the work directory.
 	exec 9>"$torture_dir/lock"
