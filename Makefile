@@ -6,6 +6,8 @@
 #   make install    copy the plugin into $(GCC)'s plugin directory
 #   make deps       install the Debian packages of make check (below)
 #   make check-fresh  make example and make check in a bare Debian 12 root
+#   make check-gcc-all  make check and the torture comparison with each of
+#                   GCC 11 to 16, in Debian roots made as needed
 #
 # On Debian, `make example' and `make check' first install the packages
 # they need with apt-get (apt-get update first), saying on the console
@@ -144,6 +146,20 @@ clean:
 
 check-fresh:
 	scripts/check-fresh.sh
+
+# Each supported GCC in the Debian release that ships it (bookworm: 11
+# and 12, trixie: 13 and 14, sid: 15 and 16): make check and the torture
+# tests that allocate at -O0 to -Os, with and without the plugin
+# (scripts/check-gcc-all.sh; the roots are made under build/gcc-all/
+# with scripts/make-root.sh, their tarballs kept in build/roots/).  One
+# line per compiler, then "N passed, M failed, K skipped".  Root only.
+#   make check-gcc-all [GCC_ALL="13 14"] [GCC_ALL_ARGS=--no-torture]
+.PHONY: check-gcc-all
+GCC_ALL ?=
+GCC_ALL_ARGS ?=
+
+check-gcc-all:
+	scripts/check-gcc-all.sh $(GCC_ALL_ARGS) $(GCC_ALL)
 
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).
