@@ -70,35 +70,40 @@ suite_of() {
 }
 
 versions=()
-while [ $# -gt 0 ]; do
-	case $1 in
-	--levels) [ $# -ge 2 ] || usage; levels=$2; shift 2 ;;
-	--no-torture) torture=false; shift ;;
-	--no-cache) cache=false; shift ;;
-	-*) usage ;;
-	*)
-		suite_of "$1" >/dev/null || die "no GCC $1 here; the supported ones are 11 to 16"
-		versions+=("$1")
-		shift
-		;;
-	esac
-done
-[ ${#versions[@]} -gt 0 ] || versions=(11 12 13 14 15 16)
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot)"
-git -C "$repo" rev-parse --verify -q HEAD >/dev/null || die "$repo is no git checkout"
-
-mkdir -p "$out"
-exec 9>"$out/lock"
-flock -n 9 || die "another run is using $out"
-
-# The roots needed, and the compilers of each.
 suites=()
-declare -A compilers=()
-for n in "${versions[@]}"; do
-	s=$(suite_of "$n")
-	[ -n "${compilers[$s]-}" ] || suites+=("$s")
-	compilers[$s]="${compilers[$s]-} $n"
-done
+declare -A compilers=() root_job=() root_ok=()
+total_pass=0
+total_fail=0
+total_skip=0
+summaries=()
+
+# Reads the options and compilers; plans the roots.
+parse_args() {
+	local n s
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--levels) [ $# -ge 2 ] || usage; levels=$2; shift 2 ;;
+		--no-torture) torture=false; shift ;;
+		--no-cache) cache=false; shift ;;
+		-*) usage ;;
+		*)
+			suite_of "$1" >/dev/null || die "no GCC $1 here; the supported ones are 11 to 16"
+			versions+=("$1")
+			shift
+			;;
+		esac
+	done
+	[ ${#versions[@]} -gt 0 ] || versions=(11 12 13 14 15 16)
+	[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot)"
+	git -C "$repo" rev-parse --verify -q HEAD >/dev/null || die "$repo is no git checkout"
+
+	# The roots needed, and the compilers of each.
+	for n in "${versions[@]}"; do
+		s=$(suite_of "$n")
+		[ -n "${compilers[$s]-}" ] || suites+=("$s")
+		compilers[$s]="${compilers[$s]-} $n"
+	done
+}
 
 # What make check and check-torture need in a root for compilers N...
 # (the Makefile's DEPS_PKGS for each, and make itself).
@@ -145,16 +150,18 @@ make_root() {
 
 # Debootstrap and apt-get of several roots at once; debootstrap first, so
 # that the roots do not race for the host's dpkg lock to install it.
-if ! command -v debootstrap >/dev/null; then
-	"$scripts/install-deps.sh" --who check-gcc-all debootstrap || die "could not install debootstrap"
-fi
-declare -A root_job=()
-for s in "${suites[@]}"; do
-	echo "check-gcc-all: making the $s root for GCC${compilers[$s]} (log: $out/root-$s.log)"
-	make_root "$s" >"$out/root-$s.log" 2>&1 &
-	root_job[$s]=$!
-done
-declare -A root_ok=()
+start_roots() {
+	local s
+	if ! command -v debootstrap >/dev/null; then
+		"$scripts/install-deps.sh" --who check-gcc-all debootstrap || die "could not install debootstrap"
+	fi
+	for s in "${suites[@]}"; do
+		echo "check-gcc-all: making the $s root for GCC${compilers[$s]} (log: $out/root-$s.log)"
+		make_root "$s" >"$out/root-$s.log" 2>&1 &
+		root_job[$s]=$!
+	done
+}
+
 root_ready() {
 	local s=$1
 	if [ -z "${root_ok[$s]-}" ]; then
@@ -184,20 +191,15 @@ count() {
 	awk -v what="# of $2" 'index($0, what) == 1 { n += $NF } END { print n + 0 }' "$1" 2>/dev/null || echo 0
 }
 
-total_pass=0
-total_fail=0
-total_skip=0
-summaries=()
 status_line() {
 	summaries+=("$1")
 	echo "check-gcc-all: $1"
 }
 
-head=$(git -C "$repo" rev-parse --short HEAD)
-dirty=$(git -C "$repo" status --porcelain --untracked-files=no | grep -q . && echo ", with uncommitted changes")
-echo "check-gcc-all: GCC ${versions[*]}, the working tree of $head$dirty, torture levels: $($torture && echo "$levels" || echo none)"
-
-for n in "${versions[@]}"; do
+# make check and the torture comparison with GCC N, in its root.
+test_compiler() {
+	local n=$1 s root log version tree started check_status check_time sum p f k line
+	local torture_status torture_time last sites
 	s=$(suite_of "$n")
 	root=$out/roots/$s
 	log=$out/gcc-$n
@@ -206,7 +208,7 @@ for n in "${versions[@]}"; do
 	if ! root_ready "$s"; then
 		total_fail=$((total_fail + 1))
 		status_line "gcc-$n: FAIL: no $s root (see $out/root-$s.log)"
-		continue
+		return
 	fi
 	version=$("$scripts/root-run.sh" "$root" "gcc-$n" -dumpfullversion 2>/dev/null)
 	tree=/root/escape-gcc-$n
@@ -222,7 +224,7 @@ for n in "${versions[@]}"; do
 	if [ ! -f "$root$tree/plugin/escape.so" ]; then
 		total_fail=$((total_fail + 1))
 		status_line "gcc-$n $version: FAIL: the plugin did not build (see $log/check.log)"
-		continue
+		return
 	fi
 	cp "$sum" "$log/escape.sum" 2>/dev/null
 	p=$(($(count "$sum" "expected passes") + $(count "$sum" "expected failures")))
@@ -258,10 +260,30 @@ for n in "${versions[@]}"; do
 		fi
 	fi
 	status_line "$line"
-done
+}
 
-echo
-echo "check-gcc-all: results in $out"
-printf '%s\n' "${summaries[@]}"
-echo "$total_pass passed, $total_fail failed, $total_skip skipped"
-[ "$total_fail" -eq 0 ]
+main() {
+	local n head dirty
+	parse_args "$@"
+	mkdir -p "$out"
+	exec 9>"$out/lock"
+	flock -n 9 || die "another run is using $out"
+	start_roots
+
+	head=$(git -C "$repo" rev-parse --short HEAD)
+	dirty=$(git -C "$repo" status --porcelain --untracked-files=no | grep -q . && echo ", with uncommitted changes")
+	echo "check-gcc-all: GCC ${versions[*]}, the working tree of $head$dirty, torture levels: $($torture && echo "$levels" || echo none)"
+	for n in "${versions[@]}"; do
+		test_compiler "$n"
+	done
+
+	echo
+	echo "check-gcc-all: results in $out"
+	printf '%s\n' "${summaries[@]}"
+	echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+	[ "$total_fail" -eq 0 ]
+}
+
+# On one line, so that bash has read all it runs before it starts: the
+# script can be edited while a long run goes on.
+main "$@"; exit
