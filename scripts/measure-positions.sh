@@ -16,7 +16,10 @@
 # and moved to the stack in each of the three groups of files, and the
 # compiles that failed (an internal compiler error or anything else);
 # first, the passes around the escape pass in -fdump-passes for the
-# plugin as built by make.
+# plugin as built by make.  The decisions themselves, one line per site
+# (paths relative to the checkout, sorted), go to
+# build/positions/PASS-INSTANCE/decisions, to compare with another
+# position or another GCC's.
 # GCC selects the compiler, as in the Makefile; make must have built the
 # plugin for it.
 
@@ -101,5 +104,7 @@ for pos in "${positions[@]}"; do
 		all_sites=$((all_sites + stack + heap)) all_stack=$((all_stack + stack))
 	done
 	failed=$(find "$dir" -name failed | wc -l)
+	find "$dir" -name '*.escape' -exec cat {} + | grep -E '^escape: .* -> (stack|heap): ' |
+		sed "s|$suite/||g; s|$repo/||g" | LC_ALL=C sort >"$dir/decisions"
 	printf '%s %14s %7d\n' "$line" "$all_sites/$all_stack" "$failed"
 done
