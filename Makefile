@@ -6,19 +6,28 @@
 #   make install    copy the plugin into $(GCC)'s plugin directory
 #   make deps       install the Debian packages of make check (below)
 #   make check-fresh  make example and make check in a bare Debian 12 root
+#   make check-gcc-all  make check and the torture comparison with each of
+#                   GCC 11 to 16, in Debian roots made as needed
 #
 # On Debian, `make example' and `make check' first install the packages
 # they need with apt-get (apt-get update first), saying on the console
 # which ones and why (scripts/install-deps.sh): `make example' those of
 # EXAMPLE_PKGS, `make check' those of DEPS_PKGS.
 #
-# GCC=gcc-11 builds for another compiler; GXX defaults to the matching g++.
+# GCC=gcc-13 builds for another compiler; GXX defaults to the matching g++.
+# The plugin supports GCC 11 to 16 (SUPPORTED_GCC); the differences
+# between them are in plugin/gcc-common.h.
 
 GCC ?= gcc
 GXX ?= $(subst gcc,g++,$(GCC))
 PLUGIN_DIR := $(shell $(GCC) -print-file-name=plugin 2>/dev/null)
 GCC_VERSION := $(shell $(GCC) -dumpversion 2>/dev/null)
-GCC_MAJOR := $(firstword $(subst ., ,$(GCC_VERSION)))
+# The major version: the compiler's own, or for a compiler not installed
+# yet the one its name says (gcc-13), so that make deps knows what to get.
+GCC_MAJOR := $(or $(firstword $(subst ., ,$(GCC_VERSION))),$(patsubst gcc-%,%,$(filter gcc-%,$(notdir $(GCC)))))
+SUPPORTED_GCC := 11 12 13 14 15 16
+comma := ,
+SUPPORTED_GCC_TEXT := $(subst $() ,$(comma) ,$(filter-out $(lastword $(SUPPORTED_GCC)),$(SUPPORTED_GCC))) and $(lastword $(SUPPORTED_GCC))
 
 PREFIX ?=
 DESTDIR ?=
@@ -36,15 +45,18 @@ GCC_SRCS := $(wildcard plugin/*.cc)
 GCC_OBJS := $(GCC_SRCS:.cc=.o)
 PLUGIN := plugin/escape.so
 
-# Debian package names; scripts/install-deps.sh says why each is needed.
-#   gcc-12-plugin-dev  the plugin's headers
+# Debian package names, N being $(GCC_MAJOR); scripts/install-deps.sh says
+# why each is needed.
+#   gcc-N-plugin-dev   the plugin's headers
+#   g++-N              the compiler of the plugin (build-essential has it
+#                      for the default gcc)
 #   dejagnu            runtest
 #   python3            scripts/escape-report, the fuzzer, the build checks
 #   gdb                testsuite/escape.gdb
-#   tcl, gcc-12-source GCC's torture tests (scripts/check-torture.sh)
+#   tcl, gcc-N-source  GCC's torture tests (scripts/check-torture.sh)
 #   ccache, distcc     the build checks (scripts/check-builds.sh)
-EXAMPLE_PKGS := gcc-12-plugin-dev
-DEPS_PKGS := $(EXAMPLE_PKGS) dejagnu python3 gdb tcl gcc-12-source ccache distcc
+EXAMPLE_PKGS := gcc-$(GCC_MAJOR)-plugin-dev g++-$(GCC_MAJOR)
+DEPS_PKGS := $(EXAMPLE_PKGS) dejagnu python3 gdb tcl gcc-$(GCC_MAJOR)-source ccache distcc
 
 .PHONY: all deps deps-example example check install uninstall clean check-toolchain
 
@@ -54,7 +66,8 @@ check-toolchain:
 	@command -v $(GCC) >/dev/null 2>&1 || { echo "escape: compiler '$(GCC)' not found" >&2; exit 1; }
 	@command -v $(GXX) >/dev/null 2>&1 || { echo "escape: C++ compiler '$(GXX)' for $(GCC) not found; set GXX=" >&2; exit 1; }
 	@test -f "$(PLUGIN_DIR)/include/gcc-plugin.h" || { echo "escape: no plugin headers for $(GCC) $(GCC_VERSION) in $(PLUGIN_DIR); install gcc-$(GCC_MAJOR)-plugin-dev" >&2; exit 1; }
-	@test "$(GCC_MAJOR)" = 12 || { echo "escape: $(GCC) reports version $(GCC_VERSION); this plugin supports GCC 12 only" >&2; exit 1; }
+	@case " $(SUPPORTED_GCC) " in *" $(GCC_MAJOR) "*) ;; *) echo "escape: $(GCC) reports version $(GCC_VERSION); this plugin supports GCC $(SUPPORTED_GCC_TEXT)" >&2; exit 1 ;; esac
+	@test "$$(sed -n 's/^#define BUILDING_GCC_MAJOR //p' $(PLUGIN_DIR)/include/bversion.h)" = "$(GCC_MAJOR)" || { echo "escape: the plugin headers in $(PLUGIN_DIR) are not those of $(GCC) $(GCC_VERSION); is it GCC?" >&2; exit 1; }
 
 deps:
 	@scripts/install-deps.sh $(DEPS_PKGS)
@@ -62,31 +75,40 @@ deps:
 deps-example:
 	@scripts/install-deps.sh $(EXAMPLE_PKGS)
 
+# The compiler the objects were built with: switching GCC= rebuilds them.
+GCC_STAMP := build/plugin-gcc.stamp
+GCC_STAMP_TEXT := $(GCC) $(GXX) $(GCC_VERSION) $(PLUGIN_DIR)
+.PHONY: FORCE
+$(GCC_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@test "$$(cat $@ 2>/dev/null)" = '$(GCC_STAMP_TEXT)' || echo '$(GCC_STAMP_TEXT)' > $@
+
 # Linked by the C driver: the only C++ runtime the plugin uses is operator
 # new and delete, which cc1 exports itself, and a plugin that depends on
 # libstdc++.so makes every compile load it (1.6 ms, 5% of a small file).
 $(PLUGIN): $(CORE_OBJS) $(GCC_OBJS) | check-toolchain
 	$(GCC) -shared -o $@ $(GCC_OBJS) $(CORE_OBJS)
 
-plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h)
+plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h) $(GCC_STAMP)
 	$(GCC) $(CORE_CFLAGS) -c -o $@ $<
 
-plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) $(wildcard plugin/core/*.h) | check-toolchain
+plugin/%.o: plugin/%.cc $(wildcard plugin/*.h) $(wildcard plugin/core/*.h) $(GCC_STAMP) | check-toolchain
 	$(GXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
 
 # A copy of the plugin that carries the version stamp of another GCC, to
 # test the refusal a user gets when loading a plugin built for another
-# compiler.  The stamp is all plugin_default_version_check compares.
+# compiler.  The stamp is all plugin_default_version_check compares; GCC
+# 4.5.0, the first with plugins, is none of the supported ones.
 OTHER_GCC_PLUGIN := plugin/escape-other-gcc.so
 OTHER_GCC_STAMP := build/other-gcc/plugin-version.h
 
-$(OTHER_GCC_STAMP): | check-toolchain
+$(OTHER_GCC_STAMP): $(GCC_STAMP) | check-toolchain
 	@mkdir -p $(dir $@)
-	sed -e 's/basever\[\] = "[^"]*"/basever[] = "11.3.0"/' \
-	    -e 's/datestamp\[\] = "[^"]*"/datestamp[] = "20220421"/' \
+	sed -e 's/basever\[\] = "[^"]*"/basever[] = "4.5.0"/' \
+	    -e 's/datestamp\[\] = "[^"]*"/datestamp[] = "20100414"/' \
 	    $(PLUGIN_DIR)/include/plugin-version.h > $@
 
-$(OTHER_GCC_PLUGIN): plugin/escape-plugin.cc $(OTHER_GCC_STAMP) $(CORE_OBJS) $(filter-out plugin/escape-plugin.o,$(GCC_OBJS))
+$(OTHER_GCC_PLUGIN): plugin/escape-plugin.cc $(OTHER_GCC_STAMP) $(GCC_STAMP) $(CORE_OBJS) $(filter-out plugin/escape-plugin.o,$(GCC_OBJS))
 	$(GXX) $(PLUGIN_CXXFLAGS) -iquote build/other-gcc -shared -o $@ plugin/escape-plugin.cc \
 		$(filter-out plugin/escape-plugin.o,$(GCC_OBJS)) $(CORE_OBJS)
 
@@ -125,6 +147,20 @@ clean:
 check-fresh:
 	scripts/check-fresh.sh
 
+# Each supported GCC in the Debian release that ships it (bookworm: 11
+# and 12, trixie: 13 and 14, sid: 15 and 16): make check and the torture
+# tests that allocate at -O0 to -Os, with and without the plugin
+# (scripts/check-gcc-all.sh; the roots are made under build/gcc-all/
+# with scripts/make-root.sh, their tarballs kept in build/roots/).  One
+# line per compiler, then "N passed, M failed, K skipped".  Root only.
+#   make check-gcc-all [GCC_ALL="13 14"] [GCC_ALL_ARGS=--no-torture]
+.PHONY: check-gcc-all
+GCC_ALL ?=
+GCC_ALL_ARGS ?=
+
+check-gcc-all:
+	scripts/check-gcc-all.sh $(GCC_ALL_ARGS) $(GCC_ALL)
+
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).
 #   make check-torture        every test, -O0 -O1 -O2 -O3 -Os, plus compile/
@@ -152,7 +188,7 @@ check-torture-quick:
 
 check-report:
 	@$(MAKE) --no-print-directory all
-	python3 scripts/test-escape-report.py
+	GCC=$(GCC) python3 scripts/test-escape-report.py
 
 check-report-html:
 	@$(MAKE) --no-print-directory all

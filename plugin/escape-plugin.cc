@@ -33,6 +33,14 @@ struct escape_options escape_options = { 4096, 32768, false, NULL };
    arithmetic can overflow.  */
 #define MAX_BYTES_ARGUMENT (1u << 30)
 
+/* Where the pass goes: after this instance of this pass (docs/design.md,
+   "Where the pass sits").  scripts/measure-positions.sh builds the
+   plugin with others to compare them.  */
+#ifndef ESCAPE_AFTER_PASS
+#define ESCAPE_AFTER_PASS "ccp"
+#define ESCAPE_AFTER_INSTANCE 1
+#endif
+
 static struct plugin_info escape_plugin_info = {
   "0.1",
   "Moves malloc/calloc/aligned_alloc that provably do not escape to the "
@@ -206,8 +214,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 
   struct register_pass_info pass_info;
   pass_info.pass = make_pass_escape (g);
-  pass_info.reference_pass_name = "ccp";
-  pass_info.ref_pass_instance_number = 1;
+  pass_info.reference_pass_name = ESCAPE_AFTER_PASS;
+  pass_info.ref_pass_instance_number = ESCAPE_AFTER_INSTANCE;
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &pass_info);

@@ -4,6 +4,7 @@
 #
 #   scripts/check-torture.sh [--levels "-O0 -O1 -O2 -O3 -Os"]
 #                            [--subset malloc|all] [--jobs N] [--compile]
+#   scripts/check-torture.sh --unpack-only
 #
 # Each test of gcc.c-torture/execute (with its ieee/ and builtins/
 # subdirectories) is built and run at every level, once with plain $GCC
@@ -13,6 +14,7 @@
 # compiler error with the plugin only.  A test that fails without the
 # plugin says nothing about it: it is counted as a baseline failure.
 #
+# --unpack-only installs and unpacks the tests (below), and runs none.
 # --subset malloc keeps only the tests that mention an allocation
 # function.  --compile adds the tests of gcc.c-torture/compile, compiled
 # with -c at -O2 only, the plugin writing its detailed dump.
@@ -21,10 +23,11 @@
 # without a difference, M differences.  Skipped runs and baseline failures
 # count in neither.  Exits 1 if M > 0, 2 if the run could not be set up.
 #
-# The test sources come from Debian's gcc-12-source package, installed if
-# missing, and are unpacked into $TORTURE_DIR (default build/torture/),
-# which also holds the work directory of the last run.  GCC selects the
-# compiler, as in the Makefile.
+# GCC selects the compiler, as in the Makefile, and with it the tests:
+# those of its own version N, from Debian's gcc-N-source package
+# (installed if missing), unpacked into $TORTURE_DIR/gcc-N (default
+# build/torture/gcc-N/).  $TORTURE_DIR also holds the work directory of
+# the last run.
 
 # shellcheck disable=SC2317 # the workers' functions run under xargs
 set -euo pipefail
@@ -34,13 +37,16 @@ GCC=${GCC:-gcc}
 plugin=$repo/plugin/escape.so
 directives=$repo/scripts/torture-directives.tcl
 torture_dir=${TORTURE_DIR:-$repo/build/torture}
-suite=$torture_dir/gcc.c-torture
 work=$torture_dir/work
+# Set by main once GCC's version is known.
+major=
+suite=
 
 levels="-O0 -O1 -O2 -O3 -Os"
 subset=all
 jobs=$(nproc)
 compile=false
+unpack_only=false
 
 # The level whose plugin dumps are tallied, and the only one for compile/.
 tally_level=-O2
@@ -57,7 +63,7 @@ die() {
 }
 
 usage() {
-	sed -n '5,6p' "$0" | sed 's/^# *//' >&2
+	sed -n '5,7p' "$0" | sed 's/^# *//' >&2
 	exit 2
 }
 
@@ -68,21 +74,21 @@ level_dir() {
 }
 
 # Installs the packages of whatever is missing, then unpacks the two test
-# directories of the GCC 12 source tarball, unless that is already done.
+# directories of the GCC N source tarball, unless that is already done.
 prepare_sources() {
 	local missing=() tarballs
-	compgen -G '/usr/src/gcc-12/gcc-12*.tar.xz' >/dev/null || missing+=(gcc-12-source)
+	compgen -G "/usr/src/gcc-$major/gcc-*.tar.xz" >/dev/null || missing+=("gcc-$major-source")
 	command -v tclsh >/dev/null || missing+=(tcl)
 	if [ ${#missing[@]} -gt 0 ]; then
 		"$repo/scripts/install-deps.sh" --who check-torture "${missing[@]}" ||
 			die "could not install ${missing[*]}"
 	fi
 	[ -f "$suite/.unpacked" ] && return
-	tarballs=(/usr/src/gcc-12/gcc-12*.tar.xz)
+	tarballs=("/usr/src/gcc-$major"/gcc-*.tar.xz)
 	echo "check-torture: unpacking the torture tests of ${tarballs[0]}"
 	rm -rf "$suite"
-	mkdir -p "$torture_dir"
-	tar -xJf "${tarballs[0]}" -C "$torture_dir" --wildcards --strip-components=3 \
+	mkdir -p "$(dirname "$suite")"
+	tar -xJf "${tarballs[0]}" -C "$(dirname "$suite")" --wildcards --strip-components=3 \
 		'*/gcc/testsuite/gcc.c-torture/execute' '*/gcc/testsuite/gcc.c-torture/compile'
 	touch "$suite/.unpacked"
 }
@@ -238,15 +244,20 @@ main() {
 		--subset) [ $# -ge 2 ] || usage; subset=$2; shift 2 ;;
 		--jobs) [ $# -ge 2 ] || usage; jobs=$2; shift 2 ;;
 		--compile) compile=true; shift ;;
+		--unpack-only) unpack_only=true; shift ;;
 		*) usage ;;
 		esac
 	done
 	case $subset in malloc | all) ;; *) usage ;; esac
 	[[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs needs a positive number, not '$jobs'"
 	[ -n "$levels" ] || die "--levels needs at least one level"
-	[ -f "$plugin" ] || die "no $plugin; run make first"
+	$unpack_only || [ -f "$plugin" ] || die "no $plugin; run make first"
+	major=$("$GCC" -dumpversion 2>/dev/null | cut -d. -f1)
+	[[ $major =~ ^[0-9]+$ ]] || die "cannot run '$GCC -dumpversion'"
+	suite=$torture_dir/gcc-$major/gcc.c-torture
 
 	prepare_sources
+	$unpack_only && return
 	mkdir -p "$torture_dir"
 	# Two runs at once would share the work directory.
 	exec 9>"$torture_dir/lock"
@@ -259,7 +270,7 @@ main() {
 
 	mapfile -t tests < <(list_tests)
 	[ ${#tests[@]} -gt 0 ] || die "no tests found under $suite"
-	echo "check-torture: plugin $(sha256sum "$plugin" | cut -c1-12), ${#tests[@]} tests ($subset), levels $levels$($compile && echo ", compile/ at $tally_level"), $jobs jobs"
+	echo "check-torture: $GCC $("$GCC" -dumpfullversion), plugin $(sha256sum "$plugin" | cut -c1-12), ${#tests[@]} tests of GCC $major ($subset), levels $levels$($compile && echo ", compile/ at $tally_level"), $jobs jobs"
 
 	export GCC plugin directives suite work levels tally_level run_timeout compile_timeout
 	export -f level_dir run_logged describe_status run_level run_test

@@ -20,12 +20,13 @@ fi
 # Why the project needs PKG: what would fail without it.
 why() {
 	case $1 in
-	gcc-12-plugin-dev) echo "GCC 12's plugin headers, to build plugin/escape.so" ;;
+	gcc-*-plugin-dev) n=${1#gcc-}; echo "GCC ${n%%-*}'s plugin headers, to build plugin/escape.so" ;;
+	g++-*) echo "GCC ${1#g++-}'s C++ compiler, which builds plugin/escape.so for it" ;;
 	dejagnu) echo "runtest, which runs the testsuite (make check)" ;;
 	python3) echo "runs scripts/escape-report, the fuzzer and the build checks of the testsuite" ;;
 	gdb) echo "the testsuite's escape.gdb test prints a moved object in gdb" ;;
 	tcl) echo "tclsh, which reads the directives of GCC's torture tests (scripts/check-torture.sh)" ;;
-	gcc-12-source) echo "GCC 12's torture tests, run with and without the plugin (scripts/check-torture.sh)" ;;
+	gcc-*-source) n=${1#gcc-}; echo "GCC ${n%%-*}'s torture tests, run with and without the plugin (scripts/check-torture.sh)" ;;
 	ccache) echo "the testsuite's build checks run ccache on examples/multi (scripts/check-builds.sh)" ;;
 	distcc) echo "the testsuite's build checks run distcc and a local distccd (scripts/check-builds.sh)" ;;
 	chromium) echo "headless Chromium loads escape-report's HTML view (scripts/test-html-report.sh)" ;;

@@ -11,7 +11,11 @@
 # alone), then the PACKAGEs installed with apt-get (and the downloaded
 # .deb files removed).  A /usr/sbin/policy-rc.d keeps the packages that
 # apt-get installs later from starting services (such as distccd) in the
-# chroot, which shares the host's network.
+# chroot, which shares the host's network.  Where the host's apt is
+# told to accept Release files past their dates (Acquire::Check-Valid-Until
+# or Acquire::Check-Date "false", as for a mirror that is a snapshot of
+# the archive: sid's Release is valid for a week only), the root's apt is
+# told the same, in /etc/apt/apt.conf.d/99make-root-dates.
 #
 # With --cache, an existing TARBALL is unpacked into DIR instead, and a
 # root that is made is saved to TARBALL (a .tar.gz) for the next time;
@@ -95,6 +99,20 @@ rm -f "$dir/etc/apt/sources.list"
 			"${mirror%/debian}/debian-security" "$security"
 	fi
 } >"$dir/etc/apt/sources.list.d/debian.sources"
+
+# The host's leniency about the dates of Release files, if any.
+dates=
+if command -v apt-config >/dev/null; then
+	for opt in Acquire::Check-Valid-Until Acquire::Check-Date; do
+		eval "$(apt-config shell value "$opt/b")"
+		[ "${value-}" = false ] && dates="$dates$opt \"false\";\n"
+		unset value
+	done
+fi
+if [ -n "$dates" ]; then
+	printf '// As on the host that made this root (scripts/make-root.sh).\n%b' "$dates" \
+		>"$dir/etc/apt/apt.conf.d/99make-root-dates"
+fi
 
 printf '#!/bin/sh\n# No services started in this chroot (scripts/make-root.sh).\nexit 101\n' \
 	>"$dir/usr/sbin/policy-rc.d"

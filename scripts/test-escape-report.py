@@ -23,6 +23,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOL = os.path.join(REPO, "scripts", "escape-report")
 PLUGIN = os.path.join(REPO, "plugin", "escape.so")
 MULTI = os.path.join(REPO, "examples", "multi")
+# The compiler the plugin was built for, as in the Makefile.
+GCC = os.environ.get("GCC", "gcc")
 
 # The decisions of examples/multi with the default plugin arguments, as
 # its comments describe them.
@@ -64,7 +66,7 @@ def compile_unit(source, out_dir, *plugin_args):
     there; returns the report directory."""
     reports = os.path.join(out_dir, "reports")
     os.makedirs(reports, exist_ok=True)
-    subprocess.run(["gcc", "-O2", "-fplugin=" + PLUGIN,
+    subprocess.run([GCC, "-O2", "-fplugin=" + PLUGIN,
                     "-fplugin-arg-escape-report=" + reports]
                    + list(plugin_args)
                    + ["-c", os.path.join(MULTI, source), "-o",
@@ -101,7 +103,7 @@ class Build(unittest.TestCase):
             # -O keeps the remarks of parallel compiles apart in the log.
             subprocess.run(["make", "-s", "-j2", "-O", "-C", MULTI,
                             "OUT=" + cls.out, "PLUGIN=" + PLUGIN,
-                            "ESCAPE_ARGS=" + args],
+                            "CC=" + GCC, "ESCAPE_ARGS=" + args],
                            stdout=log, stderr=subprocess.STDOUT, check=True)
         cls.dumps = sorted(os.path.join(cls.out, f)
                            for f in os.listdir(cls.out)
@@ -304,7 +306,7 @@ class Build(unittest.TestCase):
                     "  return r; }\n")
         reports = os.path.join(d, "reports")
         os.makedirs(reports)
-        subprocess.run(["gcc", "-O2", "-fplugin=" + PLUGIN,
+        subprocess.run([GCC, "-O2", "-fplugin=" + PLUGIN,
                         "-fplugin-arg-escape-report=" + reports, "-c",
                         source, "-o", os.path.join(d, "two.o")], check=True)
         rep = report(reports)
