@@ -5,6 +5,7 @@
                            [--gcc GCC] [--plugin SO] [--out DIR] [--print I]
                            [--scenarios NAME,...] [--weights NAME=W,...]
                            [--variant SHAPE=VARIANT] [--threads P]
+                           [--stack-extra BYTES | --no-stack]
 
 Program I of seed S is a random C program, always the same for the same
 S and I (and the same options that shape programs), built from the cases
@@ -51,18 +52,35 @@ out-parameter, a returned pointer, an address read back from text or
 integers) reads back the scribble, and the checksum changes; freeing it
 crashes.  Its first comment lists the shapes it holds.
 
-Each program is built without the plugin at -O0 (the reference), and
-with the plugin at -O0 -O1 -O2 -O3 -Os.  A program fails if a build with
-the plugin fails or crashes the compiler while the reference builds, if
-GCC warns that free is called on an unallocated object (a free left on a
-moved object), or if a run's output or exit status differs from the
-reference.  A failing program is kept under build/fuzz/failures/ (or
-DIR/failures/) with a note saying how to reproduce it.
+Each program is built without the plugin at -O0 (the reference), and at
+each of -O1 -O2 -O3 -Os without the plugin too, then with the plugin at
+-O0 -O1 -O2 -O3 -Os.  Three oracles judge the builds with the plugin:
+
+  outputs   the build fails or crashes the compiler, or its run's output
+            or exit status differs from the reference's (a plain build
+            that differs from the reference is the generator's failure:
+            undefined behaviour in the program, or a bug of GCC);
+  warnings  every build asks for -Wreturn-local-addr
+            -Wfree-nonheap-object -Wdangling-pointer -Wuse-after-free; a
+            warning (place and option) that the build with the plugin
+            gets and the plain build of the same level does not is a
+            "plugin-only warning";
+  stack     scripts/stack-oracle.py: the build with the plugin must run
+            with the main thread's stack limited to what the plain build
+            of the same level needs plus --stack-extra (default
+            STACK_EXTRA of that script, 64 KiB), at -O1 and above.  The
+            recursions are deep enough that one large buffer moved into
+            a recursive frame needs far more.
+
+A failing program is kept under build/fuzz/failures/ (or DIR/failures/)
+with a note saying how to reproduce it.
 
 At the end the script prints the number of programs, how many hold each
 shape, the plugin's decisions summed from its dumps over the four
-optimizing levels (sites, moved to the stack, heap by reason), and last
-"N passed, M failed".  It exits 1 if any program failed.
+optimizing levels (sites, moved to the stack, heap by reason), the
+failed programs by kind and by oracle ("failed by oracle: outputs N,
+warnings N, stack N"; a program may fail several), and last "N passed,
+M failed".  It exits 1 if any program failed.
 
 --print I writes program I to stdout and does nothing else; --only I
 checks just program I (to reproduce a failure).  --scenarios keeps only
@@ -1623,10 +1641,28 @@ def program_text(seed, index, weights=None, thread_share=THREAD_SHARE,
 # A decision line of the report (not a function's summary line).
 DECISION_RE = re.compile(
     r"^escape: \S+: \w+\(.*\) -> (stack|heap): ([a-z-]+)", re.M)
-# GCC's -Wfree-nonheap-object: a free left on an object that was moved.
-FREE_STACK_RE = re.compile(r"called on (pointer to )?unallocated object")
 
+# The warnings oracle: GCC's warnings about addresses of locals and
+# frees of what is not heap, in every build with and without the plugin.
+# One that only the build with the plugin gives, at the same level, is a
+# failure: a moved object returned, stored where it outlives its frame,
+# or still freed.  (The same list is in scripts/check-torture.sh.)
+ORACLE_WARNINGS = ["-Wreturn-local-addr", "-Wfree-nonheap-object",
+                   "-Wdangling-pointer", "-Wuse-after-free"]
+WARNING_RE = re.compile(
+    r"^[^:\n]+:(\d+):(\d+): warning: .*\[(-W(?:return-local-addr|"
+    r"free-nonheap-object|dangling-pointer|use-after-free))[=\d]*\]$", re.M)
+# Every build: the thread programs need -pthread, the oracle a plain
+# diagnostic format.
+BUILD_FLAGS = ["-pthread", "-fdiagnostics-plain-output"] + ORACLE_WARNINGS
 
+# Failure kinds, by the oracle that finds them: the summary counts the
+# failed programs of each.
+ORACLES = collections.OrderedDict([
+    ("outputs", ("generator", "ice", "build", "mismatch")),
+    ("warnings", ("plugin-only warning",)),
+    ("stack", ("stack",)),
+])
 # The shapes of known miscompiles (and what they need), for the summary.
 MAIN_SHAPES = ["irreducible", "returns-arg", "printf", "int-pieces",
                "memcpy-out", "stack-recursion", "stack-chain", "thread"]
@@ -1635,7 +1671,7 @@ MAIN_SHAPES = ["irreducible", "returns-arg", "printf", "int-pieces",
 class Result:
     def __init__(self, index):
         self.index = index
-        self.failure = None       # (kind, level, detail) of the first one
+        self.failures = []        # (kind, level, detail), in order found
         self.decisions = collections.Counter()   # "stack" / heap reason
         self.shapes = collections.Counter()
 
@@ -1644,10 +1680,20 @@ def run(cmd, cwd, timeout):
     """Run CMD; return (status, stdout, stderr), status None on timeout."""
     try:
         p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
-                           errors="replace", timeout=timeout)
+                           errors="replace", timeout=timeout,
+                           stdin=subprocess.DEVNULL)
         return p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired:
         return None, "", "timed out after %d s" % timeout
+
+
+def oracle_warnings(err):
+    """The oracle's warnings in a compiler's stderr: {(line, column,
+    option): the line}."""
+    found = {}
+    for m in WARNING_RE.finditer(err):
+        found.setdefault((m.group(1), m.group(2), m.group(3)), m.group(0))
+    return found
 
 
 def check_program(opts, index):
@@ -1664,29 +1710,48 @@ def check_program(opts, index):
         f.write(text)
 
     def fail(kind, level, detail):
-        if res.failure is None:
-            res.failure = (kind, level, detail)
+        res.failures.append((kind, level, detail))
 
-    status, _, err = run([opts.gcc, "-O0", "-w", "-pthread", "prog.c", "-o",
-                          "ref"], work, COMPILE_TIMEOUT)
+    status, _, ref_err = run([opts.gcc, "-O0"] + BUILD_FLAGS
+                             + ["prog.c", "-o", "ref"], work, COMPILE_TIMEOUT)
     if status != 0:
         # The generator wrote something GCC rejects: its bug, not the
         # plugin's, but it must not pass silently.
-        fail("generator", "-O0", "reference build failed:\n" + err)
+        fail("generator", "-O0", "reference build failed:\n" + ref_err)
         return res
     ref = run(["./ref"], work, RUN_TIMEOUT)
     if ref[0] != 0:
         fail("generator", "-O0", "reference run exited %s:\n%s"
              % (ref[0], ref[2]))
         return res
+    expect = (ref[0], ref[1].encode())
 
     for level in LEVELS:
         d = os.path.join(work, level.lstrip("-"))
         os.makedirs(d)
+        # The plain build of this level: the base of both oracles.
+        if level == "-O0":
+            plain, plain_err = os.path.join(work, "ref"), ref_err
+        else:
+            plain = os.path.join(d, "plain")
+            status, _, plain_err = run(
+                [opts.gcc, level] + BUILD_FLAGS + ["../prog.c", "-o", "plain"],
+                d, COMPILE_TIMEOUT)
+            if status != 0:
+                fail("generator", level, "plain build failed:\n" + plain_err)
+                continue
+            got = run([plain], d, RUN_TIMEOUT)
+            if got[:2] != ref[:2]:
+                # Undefined behaviour in the program, or a bug of GCC.
+                fail("generator", level,
+                     "the plain build differs from the reference: exit %s,"
+                     " output:\n%s%s" % (got[0], got[1], got[2]))
+                continue
         status, _, err = run(
-            [opts.gcc, level, "-pthread", "-fplugin=" + opts.plugin_copy,
-             "-fplugin-arg-escape-dump", "../prog.c", "-o", "prog"],
-            d, COMPILE_TIMEOUT)
+            [opts.gcc, level] + BUILD_FLAGS
+            + ["-fplugin=" + opts.plugin_copy, "-fplugin-arg-escape-dump"]
+            + ["-fplugin-arg-escape-" + a for a in opts.plugin_arg]
+            + ["../prog.c", "-o", "prog"], d, COMPILE_TIMEOUT)
         if status is None or "internal compiler error" in err \
                 or status not in (0, 1):
             fail("ice", level, err)
@@ -1694,8 +1759,11 @@ def check_program(opts, index):
         if status != 0:
             fail("build", level, err)
             continue
-        if FREE_STACK_RE.search(err):
-            fail("free-of-stack warning", level, err)
+        plain_warnings = oracle_warnings(plain_err)
+        only = [line for key, line in sorted(oracle_warnings(err).items())
+                if key not in plain_warnings]
+        if only:
+            fail("plugin-only warning", level, "\n".join(only))
         for name in os.listdir(d):
             if name.endswith(".escape"):
                 with open(os.path.join(d, name)) as f:
@@ -1711,7 +1779,15 @@ def check_program(opts, index):
                      "\n(the work runs on a thread with %d bytes of stack: "
                      "a crash may be its overflow)" % THREAD_STACK_SIZE
                      if res.shapes["thread"] else ""))
-    if res.failure is None:
+            continue
+        # The pass does not run at -O0: nothing to measure there.
+        if opts.stack_extra is not None and level != "-O0":
+            verdict, _, _, message = stack_oracle.compare(
+                [plain], [os.path.join(d, "prog")], opts.stack_extra,
+                cwd=d, expect=expect)
+            if verdict != "pass":
+                fail("stack", level, message)
+    if not res.failures:
         shutil.rmtree(work)
     return res
 
@@ -1719,33 +1795,47 @@ def check_program(opts, index):
 def keep_failure(opts, res):
     """Copy a failing program to build/fuzz/failures/ with a note; return
     the note's text."""
-    kind, level, detail = res.failure
     os.makedirs(opts.failures, exist_ok=True)
     base = os.path.join(opts.failures, "seed%d-%d" % (opts.seed, res.index))
     shutil.copy(os.path.join(opts.work, str(res.index), "prog.c"),
                 base + ".c")
-    out = "" if opts.out == DEFAULT_OUT else " --out " + opts.out
+    args = "" if opts.out == DEFAULT_OUT else " --out " + opts.out
     if opts.scenarios:
-        out += " --scenarios " + opts.scenarios
+        args += " --scenarios " + opts.scenarios
     if opts.weights_arg:
-        out += " --weights " + opts.weights_arg
+        args += " --weights " + opts.weights_arg
     for v in opts.variant:
-        out += " --variant " + v
+        args += " --variant " + v
+    for a in opts.plugin_arg:
+        args += " --plugin-arg " + a
     if opts.threads != THREAD_SHARE:
-        out += " --threads %g" % opts.threads
-    note = ("%s at %s in program %d of seed %d\n"
+        args += " --threads %g" % opts.threads
+    kinds = collections.OrderedDict()
+    for kind, level, _ in res.failures:
+        kinds.setdefault(kind, []).append(level)
+    summary = "; ".join("%s at %s" % (k, " ".join(ls))
+                        for k, ls in kinds.items())
+    level = res.failures[0][1]
+    flags = " ".join(BUILD_FLAGS)
+    note = ("%s in program %d of seed %d\n"
             "shapes: %s\n"
             "reproduce:\n"
             "  scripts/escape-fuzz.py --seed %d --only %d --plugin %s%s\n"
-            "  %s %s -pthread -fplugin=%s %s.c -o %s.exe && %s.exe\n"
-            "compare with: %s -O0 -pthread %s.c -o %s.ref && %s.ref\n"
-            "(builds and dumps are in %s)\n\n%s\n"
-            % (kind, level, res.index, opts.seed,
+            "  %s %s %s -fplugin=%s%s %s.c -o %s.exe && %s.exe\n"
+            "compare with: %s %s %s %s.c -o %s.plain && %s.plain\n"
+            "stack: scripts/stack-oracle.py %s.plain %s.exe\n"
+            "(builds and dumps are in %s)\n"
+            % (summary, res.index, opts.seed,
                ", ".join("%s %d" % kv for kv in sorted(res.shapes.items()))
-               or "none", opts.seed, res.index,
-               opts.plugin, out, opts.gcc, level, opts.plugin, base, base, base,
-               opts.gcc, base, base, base,
-               os.path.join(opts.work, str(res.index)), detail))
+               or "none",
+               opts.seed, res.index, opts.plugin, args,
+               opts.gcc, level, flags, opts.plugin,
+               "".join(" -fplugin-arg-escape-" + a for a in opts.plugin_arg),
+               base, base, base,
+               opts.gcc, level, flags, base, base, base, base, base,
+               os.path.join(opts.work, str(res.index))))
+    for kind, level, detail in res.failures:
+        note += "\n%s at %s:\n%s\n" % (kind, level, detail.rstrip())
     with open(base + ".txt", "w") as f:
         f.write(note)
     return note
@@ -1785,6 +1875,9 @@ def main():
     ap.add_argument("--gcc", default=os.environ.get("GCC", "gcc"))
     ap.add_argument("--plugin",
                     default=os.path.join(REPO, "plugin", "escape.so"))
+    ap.add_argument("--plugin-arg", action="append", default=[],
+                    metavar="KEY[=VALUE]", help="pass -fplugin-arg-escape-"
+                    "KEY[=VALUE] to the builds with the plugin")
     ap.add_argument("--out", default=DEFAULT_OUT,
                     help="directory of the work/ and failures/ directories")
     ap.add_argument("--weights", metavar="NAME=W,...", dest="weights_arg",
@@ -1800,6 +1893,12 @@ def main():
     ap.add_argument("--threads", type=float, default=THREAD_SHARE,
                     metavar="P", help="share of programs that run on a "
                     "thread with a small stack (default %(default)s)")
+    ap.add_argument("--stack-extra", type=int, metavar="BYTES",
+                    default=stack_oracle.STACK_EXTRA,
+                    help="stack a build with the plugin may need beyond the "
+                         "plain build (default %(default)s)")
+    ap.add_argument("--no-stack", dest="stack_extra", action="store_const",
+                    const=None, help="do not run the stack oracle")
     opts = ap.parse_args()
     opts.weights = parse_weights(opts.weights_arg, opts.scenarios)
     opts.variants = dict(v.partition("=")[::2] for v in opts.variant)
@@ -1830,6 +1929,8 @@ def main():
     start = time.time()
     totals = collections.Counter()
     holding = collections.Counter()    # shape -> programs holding it
+    by_oracle = collections.Counter()  # oracle -> programs it failed
+    by_kind = collections.Counter()
     failed = 0
     done = 0
     with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
@@ -1837,7 +1938,12 @@ def main():
             done += 1
             totals.update(res.decisions)
             holding.update(res.shapes.keys())
-            if res.failure:
+            kinds = set(kind for kind, _, _ in res.failures)
+            by_kind.update(kinds)
+            for oracle, its_kinds in ORACLES.items():
+                if kinds & set(its_kinds):
+                    by_oracle[oracle] += 1
+            if res.failures:
                 failed += 1
                 print("FAIL: " + keep_failure(opts, res), flush=True)
             if done % 100 == 0:
@@ -1856,6 +1962,11 @@ def main():
              100.0 * stack / sites if sites else 0.0, heap))
     print("heap by reason: " + (", ".join(
         "%s %d" % (r, n) for r, n in totals.most_common()) or "none"))
+    print("failed by kind: " + (", ".join(
+        "%s %d" % (k, n) for k, n in by_kind.most_common()) or "none"))
+    print("failed by oracle: " + ", ".join(
+        "%s %d" % (o, by_oracle[o]) for o in ORACLES)
+        + ("" if opts.stack_extra is not None else " (stack oracle off)"))
     print("%d passed, %d failed" % (done - failed, failed))
     return 1 if failed else 0
 
