@@ -200,10 +200,14 @@ check-builds:
 
 # Soundness at scale (issue 3): random differential testing, the testsuite
 # under GCC's checking, and the plugin under valgrind.
-#   make fuzz [N=100] [SEED=1] [FUZZ_JOBS=2]
+#   make fuzz [N=100] [SEED=1] [FUZZ_JOBS=2] [FUZZ_ARGS=...]
 #                         N random programs of scripts/escape-fuzz.py, each
-#                         built without the plugin at -O0 and with it at
-#                         -O0 -O1 -O2 -O3 -Os; outputs must match
+#                         built without and with the plugin at -O0 -O1 -O2
+#                         -O3 -Os; outputs must match the plain -O0 build's,
+#                         no warning may come only with the plugin, and the
+#                         plugin's builds must run within the plain builds'
+#                         stack plus 64 KiB (docs/testing.md; FUZZ_ARGS
+#                         passes options, e.g. --scenarios irreducible)
 #   make fuzz-quick       40 programs of a fixed seed, in build/fuzz-quick/
 #   make check-checking   the DejaGnu testsuite again, every compile with
 #                         -fchecking=2 -fplugin-arg-escape-dump=details;
@@ -215,11 +219,12 @@ check-builds:
 N ?= 100
 SEED ?= 1
 FUZZ_JOBS ?= 2
+FUZZ_ARGS ?=
 CHECKING_DIR := build/check-checking
 
 fuzz:
 	@$(MAKE) --no-print-directory all
-	scripts/escape-fuzz.py -n $(N) --seed $(SEED) --jobs $(FUZZ_JOBS) --gcc $(GCC)
+	scripts/escape-fuzz.py -n $(N) --seed $(SEED) --jobs $(FUZZ_JOBS) --gcc $(GCC) $(FUZZ_ARGS)
 
 # Its own directory, so that it can run while a long `make fuzz' does.
 fuzz-quick:

@@ -19,6 +19,13 @@
 # function.  --compile adds the tests of gcc.c-torture/compile, compiled
 # with -c at -O2 only, the plugin writing its detailed dump.
 #
+# The warnings oracle: both builds also ask for GCC's warnings about
+# addresses of locals and frees of what is not heap ($oracle_warnings,
+# the list of scripts/escape-fuzz.py); a run or compile that passes but
+# gets one of them only with the plugin is a difference too ("plugin-only
+# warning").  For that the tests' own -w is dropped, and -Wno-error keeps
+# the warnings it hid from failing a test that asks for -Werror.
+#
 # The last line is "N passed, M failed": N runs (test x level) compared
 # without a difference, M differences.  Skipped runs and baseline failures
 # count in neither.  Exits 1 if M > 0, 2 if the run could not be set up.
@@ -54,6 +61,10 @@ tally_level=-O2
 # that hangs with the plugin only is a difference too).
 run_timeout=10
 compile_timeout=300
+# The warnings oracle: what both builds ask for, and the pattern of the
+# warnings it compares.
+oracle_warnings="-Wreturn-local-addr -Wfree-nonheap-object -Wdangling-pointer -Wuse-after-free"
+oracle_warning_re='\[-W(return-local-addr|free-nonheap-object|dangling-pointer|use-after-free)[=0-9]*\]$'
 # Tests that mention one of these are the "malloc" subset.
 alloc_pattern='(\<|__builtin_)(malloc|calloc|realloc|free|alloca|aligned_alloc)\>'
 
@@ -130,8 +141,15 @@ describe_status() {
 run_level() {
 	local test=$1 level=$2 dir=$3
 	shift 3
-	local -a flags
-	read -ra flags <<<"$1"
+	local -a flags test_flags oracle
+	read -ra test_flags <<<"$1"
+	read -ra oracle <<<"$oracle_warnings"
+	# The test's flags without -w, which would hide the oracle's warnings.
+	local flag
+	for flag in "${test_flags[@]}"; do
+		[ "$flag" = -w ] || flags+=("$flag")
+	done
+	flags+=(-fdiagnostics-plain-output "${oracle[@]}" -Wno-error)
 	local src=$suite/$test sources out_base out_plugin dump_arg link_args=(-lm)
 	local mode=run
 	[[ $test == compile/* ]] && mode=compile
@@ -168,7 +186,7 @@ run_level() {
 		[ "$plugin_status" -eq 124 ] && why="compiler timed out after ${compile_timeout}s with the plugin"
 		printf 'fail\t%s\t%s: %s\t%s\n' "$level" "$why" "$(grep -m1 -E 'error|fatal' plugin.log || true)" "$repro"
 	elif [ "$mode" = compile ]; then
-		printf 'pass\t%s\n' "$level"
+		report_warnings "$level" "$repro" || printf 'pass\t%s\n' "$level"
 	else
 		local base_run=0 plugin_run=0
 		# The braces keep bash's own "Segmentation fault" notice out of the
@@ -183,11 +201,28 @@ run_level() {
 					"$repro && timeout $run_timeout ./$out_plugin"
 				return
 			fi
-			printf 'pass\t%s\n' "$level"
+			report_warnings "$level" "$repro" || printf 'pass\t%s\n' "$level"
 		fi
 	fi
 	# Nothing to look at again: free the disk, keep logs and dumps.
 	rm -f "$out_base" "$out_plugin"
+}
+
+# The oracle's warnings in the compiler output LOG, one a line, as
+# FILE:LINE:COLUMN OPTION.
+oracle_warning_keys() {
+	grep -E ": warning: .*$oracle_warning_re" "$1" |
+		sed -E 's/^([^:]+:[0-9]+:[0-9]+): warning: .*\[(-W[a-z-]+)[=0-9]*\]$/\1 \2/' | sort -u
+}
+
+# Prints a fail line and returns 0 if plugin.log has a warning of the
+# oracle that base.log has not, at the same place; returns 1 if not.
+report_warnings() {
+	local level=$1 repro=$2 only first
+	only=$(comm -13 <(oracle_warning_keys base.log) <(oracle_warning_keys plugin.log))
+	[ -n "$only" ] || return 1
+	first=$(grep -m1 -F "$(head -n1 <<<"$only" | cut -d' ' -f1): warning:" plugin.log)
+	printf 'fail\t%s\tplugin-only warning: %s\t%s\n' "$level" "$first" "$repro"
 }
 
 # Runs one test (a path under $suite) at its levels; the results go to
@@ -273,7 +308,8 @@ main() {
 	echo "check-torture: $GCC $("$GCC" -dumpfullversion), plugin $(sha256sum "$plugin" | cut -c1-12), ${#tests[@]} tests of GCC $major ($subset), levels $levels$($compile && echo ", compile/ at $tally_level"), $jobs jobs"
 
 	export GCC plugin directives suite work levels tally_level run_timeout compile_timeout
-	export -f level_dir run_logged describe_status run_level run_test
+	export oracle_warnings oracle_warning_re
+	export -f level_dir run_logged describe_status run_level run_test oracle_warning_keys report_warnings
 	# shellcheck disable=SC2016 # $1 is for bash -c, not for this shell
 	printf '%s\0' "${tests[@]}" | xargs -0 -n 1 -P "$jobs" bash -c 'run_test "$1"' run_test
 

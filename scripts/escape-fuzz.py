@@ -3,39 +3,98 @@
 
     scripts/escape-fuzz.py [-n N] [--seed S] [--jobs J] [--only I]
                            [--gcc GCC] [--plugin SO] [--out DIR] [--print I]
+                           [--scenarios NAME,...] [--weights NAME=W,...]
+                           [--variant SHAPE=VARIANT] [--threads P]
+                           [--stack-extra BYTES | --no-stack]
 
 Program I of seed S is a random C program, always the same for the same
-S and I, built from the cases the plugin's rules are about: allocations
-of constant, bounded and unbounded size; frees on some or all paths;
-phis of several allocations freed once; allocations in loops, per
-iteration and carried into the next one; static helpers that read,
-write, keep, return, free or realloc their argument; stores into local
-and escaping structs; calls through function pointers; recursion.  It
-prints a checksum of everything it computed and exits 0.  Between calls
-it scribbles over the stack, so an object that was wrongly moved to the
-stack and is still used (through a global, an out-parameter, a returned
-pointer) reads back the scribble, and the checksum changes.
+S and I (and the same options that shape programs), built from the cases
+the plugin's rules are about: allocations of constant, bounded and
+unbounded size; frees on some or all paths; phis of several allocations
+freed once; allocations in loops, per iteration and carried into the
+next one; static helpers that read, write, keep, return, free or realloc
+their argument; stores into local and escaping structs; calls through
+function pointers; recursion.  Mixed in are the shapes of miscompiles
+the plugin has had, so that a regression is caught again:
 
-Each program is built without the plugin at -O0 (the reference), and
-with the plugin at -O0 -O1 -O2 -O3 -Os.  A program fails if a build with
-the plugin fails or crashes the compiler while the reference builds, if
-GCC warns that free is called on an unallocated object (a free left on a
-moved object), or if a run's output or exit status differs from the
-reference.  A failing program is kept under build/fuzz/failures/ (or
-DIR/failures/) with a note saying how to reproduce it.
+  irreducible      an allocation in a natural loop inside an irreducible
+                   loop, the last round's object carried in prev and
+                   freed in the next round;
+  returns-arg      builtins that return their argument or a pointer into
+                   it (memcpy, strcpy, stpcpy, mempcpy, strchr, memset,
+                   __builtin_assume_aligned, the _chk forms, ...), the
+                   result returned, stored in a global or an out-parameter;
+  printf           an address written out as text by the printf family
+                   (%p by sprintf, snprintf, a format that is not a
+                   constant, fprintf to a memory stream, dprintf to a
+                   pipe, vsprintf), read back with sscanf by the caller,
+                   which uses and frees the object; %s and %n uses;
+  int-pieces       an address split into integers of every width (by
+                   memcpy, a union, shifts, casts), the first piece
+                   returned as a narrow integer, put together again by the
+                   caller;
+  memcpy-out       an address copied with memcpy and friends into a
+                   global or an out-parameter, whole, in pieces, byte by
+                   byte or through local copies;
+  stack-recursion  a large buffer in each frame of a deep recursion:
+                   direct, mutual, through a function pointer, a constant
+                   table, qsort's callback, or a helper inlined into the
+                   recursive function;
+  stack-chain      a chain of calls, each function moving up to the frame
+                   budget;
+  thread           (a share of whole programs, --threads) the work runs
+                   on a thread with a small stack.
 
-At the end the script prints the number of programs, the plugin's
-decisions summed from its dumps over the four optimizing levels (sites,
-moved to the stack, heap by reason), and last "N passed, M failed".  It
-exits 1 if any program failed.
+A program prints a checksum of everything it computed and exits 0.
+Between calls it scribbles over the stack, so an object that was wrongly
+moved to the stack and is still used (through a global, an
+out-parameter, a returned pointer, an address read back from text or
+integers) reads back the scribble, and the checksum changes; freeing it
+crashes.  Its first comment lists the shapes it holds.
+
+Each program is built without the plugin at -O0 (the reference), and at
+each of -O1 -O2 -O3 -Os without the plugin too, then with the plugin at
+-O0 -O1 -O2 -O3 -Os.  Three oracles judge the builds with the plugin:
+
+  outputs   the build fails or crashes the compiler, or its run's output
+            or exit status differs from the reference's (a plain build
+            that differs from the reference is the generator's failure:
+            undefined behaviour in the program, or a bug of GCC);
+  warnings  every build asks for -Wreturn-local-addr
+            -Wfree-nonheap-object -Wdangling-pointer -Wuse-after-free; a
+            warning (place and option) that the build with the plugin
+            gets and the plain build of the same level does not is a
+            "plugin-only warning";
+  stack     scripts/stack-oracle.py: the build with the plugin must run
+            with the main thread's stack limited to what the plain build
+            of the same level needs plus --stack-extra (default
+            STACK_EXTRA of that script, 64 KiB), at -O1 and above.  The
+            recursions are deep enough that one large buffer moved into
+            a recursive frame needs far more.
+
+A failing program is kept under build/fuzz/failures/ (or DIR/failures/)
+with a note saying how to reproduce it.
+
+At the end the script prints the number of programs, how many hold each
+shape, the plugin's decisions summed from its dumps over the four
+optimizing levels (sites, moved to the stack, heap by reason), the
+failed programs by kind and by oracle ("failed by oracle: outputs N,
+warnings N, stack N"; a program may fail several), and last "N passed,
+M failed".  It exits 1 if any program failed.
 
 --print I writes program I to stdout and does nothing else; --only I
-checks just program I (to reproduce a failure).
+checks just program I (to reproduce a failure).  --scenarios keeps only
+the named scenarios, --weights changes their weights (the names are
+those of Program.SCENARIOS and --help), --variant forces one variant of
+a shape (the names after the colon in the shapes comment, such as
+stack-recursion=qsort or printf=dprintf): to check that a fix of one
+shape holds, or that reverting it is caught.
 """
 
 import argparse
 import collections
 import concurrent.futures
+import importlib.util
 import os
 import random
 import re
@@ -45,6 +104,11 @@ import sys
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The stack oracle, scripts/stack-oracle.py, and with it STACK_EXTRA.
+_spec = importlib.util.spec_from_file_location(
+    "stack_oracle", os.path.join(REPO, "scripts", "stack-oracle.py"))
+stack_oracle = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(stack_oracle)
 LEVELS = ["-O0", "-O1", "-O2", "-O3", "-Os"]
 # Levels at which the pass runs and writes a dump.
 DUMP_LEVELS = LEVELS[1:]
@@ -56,6 +120,18 @@ MAX_SIZE = 4096
 
 ELEMENT_TYPES = ["unsigned char", "unsigned short", "unsigned int",
                  "unsigned long long"]
+
+# The share of programs that run their work on a thread with a small
+# stack, THREAD_STACK_SIZE bytes: what its work needs built without the
+# plugin at -O0, at most THREAD_WORK, plus the extra stack the plugin may
+# add (scripts/stack-oracle.py).  There the stack oracle cannot measure,
+# since the limit it sets is the main thread's: a wrong move overflows
+# the thread's stack instead, and the run crashes.  The scribble is
+# smaller on that stack.
+THREAD_SHARE = 0.2
+THREAD_WORK = 64 * 1024
+THREAD_STACK_SIZE = THREAD_WORK + stack_oracle.STACK_EXTRA
+THREAD_SCRIBBLE = 16 * 1024
 
 
 # ---------------------------------------------------------------------------
@@ -80,8 +156,17 @@ class Program:
     the function being built (self.body, indented by self.depth) and may
     add top-level helpers and global slots."""
 
-    def __init__(self, rng):
+    def __init__(self, rng, weights=None, thread_share=THREAD_SHARE,
+                 variants=None):
         self.rng = rng
+        self.variants = variants or {}
+        self.weights = weights or dict(
+            (name, w) for name, (_, w) in self.SCENARIOS.items())
+        # The program's work runs on a thread with a small stack.
+        self.thread = rng.random() < thread_share
+        self.shapes = collections.Counter()
+        if self.thread:
+            self.shape("thread")
         self.ids = 0
         self.top = []          # top-level functions, in order
         self.slots = 0         # global escape slots used
@@ -684,6 +769,599 @@ class Program:
         for o in objs:
             self.free(o, "all")
 
+    # -- the shapes of known miscompiles ----------------------------------------
+    #
+    # Each of these writes one way an address can leave a function that
+    # the plugin has got wrong before (or a way to need more stack), so
+    # that a regression is found again.  shape() counts what a program
+    # holds; the summary and the failure notes show it.
+
+    def shape(self, name):
+        self.shapes[name] += 1
+
+    def pick(self, shape, variants):
+        """One of the VARIANTS of SHAPE, at random, or the one --variant
+        forces."""
+        forced = self.variants.get(shape)
+        if forced is not None:
+            return forced
+        return self.rng.choice(variants)
+
+    def sc_irreducible(self):
+        """An outer loop made of gotos with a second entry in its middle
+        (an irreducible region) around a natural loop that allocates on
+        every iteration.  The object of the inner loop's last iteration
+        leaves it on the exit path only, so no phi at the inner loop's
+        header holds it; it is carried into the next round of the outer
+        loop in prev, read there after the new objects are written, and
+        freed.  One slot for both makes prev read the new values."""
+        rng = self.rng
+        ty = rng.choice(ELEMENT_TYPES)
+        prev, i, j = self.fresh("prev"), self.fresh("r"), self.fresh("k")
+        top, mid = self.fresh("top"), self.fresh("mid")
+        trips = rng.choice(["3", "4", "n % 4 + 2"])
+        last = rng.choice(["0", "1", "2", "c % 3"])
+        form = self.pick("irreducible",
+                         ["for", "for", "while", "do", "nested"])
+        self.shape("irreducible")
+        self.shape("irreducible:" + form)
+        self.emit("%s *%s = 0;" % (ty, prev))
+        self.emit("unsigned %s = 0;" % i)
+        self.emit("if (%s) goto %s;" % (self.cond(), mid))
+        self.emit("%s:" % top)
+        if form == "nested":
+            # A second natural loop around the first: the phi of its
+            # header does hold prev, the check sees it.
+            k2 = self.fresh("k")
+            self.block("for (unsigned %s = 0; %s < 2; %s++)" % (k2, k2, k2))
+        if form == "while":
+            self.emit("unsigned %s = 0;" % j)
+            self.block("while (1)")
+        elif form == "do":
+            self.emit("unsigned %s = 0;" % j)
+            self.block("do")
+        else:
+            self.block("for (unsigned %s = 0; ; %s++)" % (j, j))
+        cur = self.alloc(rng.choice(["const", "small"]), ty=ty)
+        self.emit("%s[0] = (%s) (%s * 7u + %s);" % (cur.var, ty, i, j))
+        self.emit("%s[(%s) - 1] = (%s) (%s + 3u * %s);"
+                  % (cur.var, cur.count, ty, i, j))
+        self.block("if (%s == %s)" % (j, last))
+        self.block("if (%s)" % prev)
+        self.emit("acc = acc * 17u + %s[0] + %s[(%s) - 1] + (%s == %s);"
+                  % (prev, prev, cur.count, prev, cur.var))
+        self.emit("free (%s);" % prev)
+        self.end()
+        self.emit("%s = %s;" % (prev, cur.var))
+        self.emit("break;")
+        self.end()
+        self.emit("acc = acc * 5u + %s[0];" % cur.var)
+        if self.chance(0.85):
+            self.emit("free (%s);" % cur.var)
+        if form in ("while", "do"):
+            self.emit("%s++;" % j)
+        if form == "do":
+            self.depth -= 1
+            self.emit("} while (1);")
+        else:
+            self.end()
+        if form == "nested":
+            self.end()
+        self.emit("%s:" % mid)
+        self.emit("acc += %s;" % i)
+        self.emit("if (++%s < %s) goto %s;" % (i, trips, top))
+        self.block("if (%s)" % prev)
+        self.emit("acc = acc * 3u + %s[0];" % prev)
+        self.emit("free (%s);" % prev)
+        self.end()
+
+    # Builtins that return their first argument, or a pointer into it, in
+    # the forms that keep the result derived from the call: NAME, the
+    # call (P is the object, a string of letters LEN - 1 long; TEXT the
+    # letters), and the offset of the result from P, computed here.
+    def returned_arg_call(self, p, size, text):
+        rng = self.rng
+        name = self.pick("returns-arg", [
+            "assume_aligned", "assume_aligned", "assume_aligned+16",
+            "assume_aligned+16", "memcpy", "memmove",
+            "memset", "strcpy", "strncpy", "strcat", "stpcpy", "mempcpy",
+            "strchr", "strrchr", "memchr", "memrchr", "rawmemchr",
+            "strchrnul", "strstr", "strpbrk", "memcpy_chk", "strcpy_chk",
+            "memset_chk", "stpcpy_chk"])
+        cp = "(char *) " + p
+        m = rng.randrange(0, 20)
+        ch = text[m]
+        if name == "assume_aligned":
+            return name, "__builtin_assume_aligned (%s, 16)" % p, 0
+        if name == "assume_aligned+16":
+            return name, "__builtin_assume_aligned (%s + 16, 16)" % p, 16
+        if name == "memcpy":
+            return name, "memcpy (%s, \"0123456789\", %d)" % (p, m % 10 + 1), 0
+        if name == "memmove":
+            return name, "memmove (%s, %s + 1, %d)" % (p, p, m + 1), 0
+        if name == "memset":
+            return name, "memset (%s, (int) ('a' + c %% 26), %d)" % (p, m + 1), 0
+        if name == "strcpy":
+            return name, "strcpy (%s, \"%s\")" % (cp, text[m:m + 5]), 0
+        if name == "strncpy":
+            return name, "strncpy (%s, \"xyz\", %d)" % (cp, m % 3 + 1), 0
+        if name == "strcat":
+            # Cut the string short first: there must be room.
+            self.emit("%s[%d] = 0;" % (p, m))
+            return name, "strcat (%s, \"xyz\")" % cp, 0
+        if name == "stpcpy":
+            return name, "stpcpy (%s, \"%s\")" % (cp, text[m:m + 4]), 4
+        if name == "mempcpy":
+            return name, "mempcpy (%s, \"%s\", %d)" % (p, text[1:m + 2], m + 1), m + 1
+        if name in ("strchr", "memchr", "rawmemchr", "strchrnul"):
+            off = text.index(ch)
+            call = {"strchr": "strchr (%s, '%s')" % (cp, ch),
+                    "memchr": "memchr (%s, '%s', %d)" % (p, ch, size),
+                    "rawmemchr": "rawmemchr (%s, '%s')" % (p, ch),
+                    "strchrnul": "strchrnul (%s, '%s')" % (cp, ch)}[name]
+            return name, call, off
+        if name in ("strrchr", "memrchr"):
+            off = text.rindex(ch)
+            if name == "strrchr":
+                return name, "strrchr (%s, '%s')" % (cp, ch), off
+            return name, "memrchr (%s, '%s', %d)" % (p, ch, size - 1), off
+        if name == "strstr":
+            needle = text[m:m + 2]
+            return name, "strstr (%s, \"%s\")" % (cp, needle), text.index(needle)
+        if name == "strpbrk":
+            accept = text[m] + text[m + 3]
+            off = min(text.index(accept[0]), text.index(accept[1]))
+            return name, "strpbrk (%s, \"%s\")" % (cp, accept), off
+        if name == "memcpy_chk":
+            return name, ("__builtin___memcpy_chk (%s, \"0123\", 4, "
+                          "__builtin_object_size (%s, 0))" % (p, p)), 0
+        if name == "strcpy_chk":
+            return name, ("__builtin___strcpy_chk (%s, \"%s\", "
+                          "__builtin_object_size (%s, 0))"
+                          % (cp, text[m:m + 3], cp)), 0
+        if name == "memset_chk":
+            return name, ("__builtin___memset_chk (%s, 'q', %d, "
+                          "__builtin_object_size (%s, 0))" % (p, m + 1, p)), 0
+        return name, ("__builtin___stpcpy_chk (%s, \"%s\", "
+                      "__builtin_object_size (%s, 0))"
+                      % (cp, text[m:m + 2], cp)), 2
+
+    def sc_returns_arg(self):
+        """A builtin that returns its argument (memcpy, strcpy, stpcpy,
+        mempcpy, strchr, memset, __builtin_assume_aligned, ...), whose
+        result then escapes: returned from a helper and freed by the
+        caller after the helper's frame is gone, stored in a global, or
+        in the caller's out-parameter."""
+        rng = self.rng
+        size = rng.choice([32, 48, 64, 100, 128, 256])
+        salt = rng.randrange(26)
+        text = "".join(chr(ord("a") + (i * 7 + salt) % 26)
+                       for i in range(size - 1))
+        where = self.pick("returns-arg-to",
+                          ["return", "return", "global", "out"])
+        inline = where != "return" and self.chance(0.4)
+        saved = self.body, self.depth
+        if not inline:
+            self.body, self.depth = [], 1
+        p = self.fresh("p")
+        alloc = rng.choice(["malloc (%d)" % size, "calloc (%d, 1)" % size])
+        self.emit("unsigned char *%s = (unsigned char *) %s;" % (p, alloc))
+        self.emit("for (unsigned i = 0; i < %d; i++)" % (size - 1))
+        self.emit("  %s[i] = (unsigned char) ('a' + (i * 7u + %du) %% 26u);"
+                  % (p, salt))
+        self.emit("%s[%d] = 0;" % (p, size - 1))
+        name, call, off = self.returned_arg_call(p, size, text)
+        self.shape("returns-arg")
+        self.shape("returns-arg:" + name)
+        self.shape("returns-arg-to:" + where)
+        r = self.fresh("r")
+        self.emit("unsigned char *%s = (unsigned char *) %s - %d;"
+                  % (r, call, off))
+        self.emit("%s[1] ^= (unsigned char) n;" % r)
+        if where == "global":
+            slot = self.global_slot()
+            self.emit("g_slot[%d] = %s;" % (slot, r))
+            self.emit("g_len[%d] = %d;" % (slot, size))
+        elif where == "out":
+            slot = self.out_slot()
+            self.emit("o->p[%d] = %s;" % (slot, r))
+            self.emit("o->len[%d] = %d;" % (slot, size))
+        if inline:
+            return
+        name_h = self.fresh("h_retarg_")
+        a = self.attrs()
+        if where == "return":
+            self.emit("return %s;" % r)
+            self.top.append("static %sunsigned char *\n%s (unsigned n, "
+                            "unsigned c)\n{\n%s\n}\n"
+                            % (a, name_h, "\n".join(self.body)))
+        else:
+            self.top.append("static %svoid\n%s (unsigned n, unsigned c, "
+                            "struct out *o)\n{\n  (void) c;\n  (void) o;\n"
+                            "%s\n}\n" % (a, name_h, "\n".join(self.body)))
+        self.body, self.depth = saved
+        if where == "return":
+            q = self.fresh("q")
+            self.emit("unsigned char *%s = %s (n, c);" % (q, name_h))
+            self.emit("scribble ();")
+            self.emit("acc += bytes (%s, %d);" % (q, size))
+            self.emit("free (%s);" % q)
+        else:
+            self.emit("%s (n, c, o);" % name_h)
+
+    def sc_printf(self):
+        """The printf family writes an object's address out as text: %p
+        into a global buffer with sprintf or snprintf, a format that is
+        not a constant, fprintf into a memory stream, dprintf into a
+        pipe, vsprintf through a variadic helper.  The caller reads the
+        address back with sscanf, after the frame that made the object is
+        gone when a helper made it, and uses and frees the object.  %s and
+        %n uses of other objects are mixed in; they keep nothing."""
+        rng = self.rng
+        obj_size = rng.choice([8, 16, 40, 64, 128])
+        how = self.pick("printf", ["sprintf", "snprintf", "fmt", "fprintf",
+                                   "dprintf", "vsprintf", "sprintf-n"])
+        self.shape("printf")
+        self.shape("printf:" + how)
+        helper = self.pick("printf-in", ["helper", "helper", "helper",
+                                         "caller"]) == "helper"
+        self.shape("printf-in:%s" % ("helper" if helper else "caller"))
+        slot = self.global_slot()
+        saved = self.body, self.depth
+        if helper:
+            self.body, self.depth = [], 1
+            self.emit("ul acc = n;")
+        p = self.fresh("p")
+        self.emit("unsigned char *%s = (unsigned char *) malloc (%d);"
+                  % (p, obj_size))
+        self.emit("for (unsigned i = 0; i < %d; i++)" % obj_size)
+        self.emit("  %s[i] = (unsigned char) (i * 3u + n);" % p)
+        text = "g_text[%d]" % slot
+        vp = "(void *) " + p
+        if how == "sprintf":
+            self.emit("sprintf (%s, \"%%p\", %s);" % (text, vp))
+        elif how == "snprintf":
+            self.emit("snprintf (%s, sizeof %s, \"%%p\", %s);"
+                      % (text, text, vp))
+        elif how == "fmt":
+            self.emit("sprintf (%s, g_fmt_p, %s);" % (text, vp))
+        elif how == "fprintf":
+            f = self.fresh("f")
+            self.emit("FILE *%s = fmemopen (%s, sizeof %s, \"w\");"
+                      % (f, text, text))
+            self.emit("fprintf (%s, \"%%p\", %s);" % (f, vp))
+            self.emit("fclose (%s);" % f)
+        elif how == "dprintf":
+            self.emit("dprintf (g_pipe[1], \"%%p\\n\", %s);" % vp)
+        elif how == "vsprintf":
+            self.emit("say (%s, \"%%p\", %s);" % (text, vp))
+        else:
+            k = self.fresh("cnt")
+            self.emit("int %s = 0;" % k)
+            self.emit("sprintf (%s, \"%%p%%n\", %s, &%s);" % (text, vp, k))
+            self.emit("acc += (unsigned) %s > 2;" % k)
+        if self.chance(0.5):
+            # Uses that keep nothing: the contents by %s, a count by %n
+            # into another object.
+            w = self.fresh("w")
+            self.emit("int *%s = (int *) malloc (4 * sizeof (int));" % w)
+            self.emit("sprintf (g_scratch, \"%%.5s%%n\", (char *) %s, &%s[1]);"
+                      % (p, w))
+            self.emit("acc += (unsigned) %s[1];" % w)
+            self.emit("free (%s);" % w)
+        saved_helper = None
+        if helper:
+            name_h = self.fresh("h_printf_")
+            self.emit("return acc;")
+            self.top.append("static %sul\n%s (unsigned n)\n{\n%s\n}\n"
+                            % (self.attrs(), name_h, "\n".join(self.body)))
+            self.body, self.depth = saved
+            self.emit("acc += %s (n);" % name_h)
+            self.emit("scribble ();")
+        qv, q = self.fresh("qv"), self.fresh("q")
+        self.emit("void *%s = 0;" % qv)
+        if how == "dprintf":
+            tb, got = self.fresh("tb"), self.fresh("got")
+            self.emit("char %s[64];" % tb)
+            self.emit("ssize_t %s = read (g_pipe[0], %s, sizeof %s - 1);"
+                      % (got, tb, tb))
+            self.emit("%s[%s > 0 ? %s : 0] = 0;" % (tb, got, got))
+            self.emit("sscanf (%s, \"%%p\", &%s);" % (tb, qv))
+        else:
+            self.emit("sscanf (%s, \"%%p\", &%s);" % (text, qv))
+        self.emit("unsigned char *%s = (unsigned char *) %s;" % (q, qv))
+        self.emit("acc += bytes (%s, %d);" % (q, obj_size))
+        self.emit("free (%s);" % q)
+
+    INT_WIDTHS = collections.OrderedDict([
+        ("char", "unsigned char"), ("short", "unsigned short"),
+        ("int", "unsigned int"), ("uintptr_t", "uintptr_t")])
+
+    def piece_helper(self, w, mode):
+        """A helper that returns piece k of an address as the narrow
+        integer type W: by memcpy into W's, through a union, by memcpy
+        into a uintptr_t and a shift, or by a cast (the form the
+        address-exposed rule sees)."""
+        key = "piece %s %s" % (w, mode)
+        names = self.helpers.setdefault(key, [])
+        if names and self.chance(0.7):
+            return names[0]
+        name = self.fresh("h_piece_")
+        names.append(name)
+        np_ = "sizeof (void *) / sizeof (%s)" % w
+        if mode == "memcpy":
+            body = ("  %s w[%s];\n  memcpy (w, &p, sizeof p);\n"
+                    "  return w[k];\n" % (w, np_))
+        elif mode == "union":
+            body = ("  union { const void *p; %s w[%s]; } u;\n  u.p = p;\n"
+                    "  return u.w[k];\n" % (w, np_))
+        elif mode == "shift":
+            body = ("  uintptr_t a;\n  memcpy (&a, &p, sizeof a);\n"
+                    "  return (%s) (a >> (8 * sizeof (%s) * k));\n" % (w, w))
+        else:
+            body = ("  return (%s) ((uintptr_t) p >> (8 * sizeof (%s) * k));\n"
+                    % (w, w))
+        self.top.append("static %s%s\n%s (const void *p, unsigned k)\n{\n%s}\n"
+                        % (self.attrs(), w, name, body))
+        return name
+
+    def sc_int_pieces(self):
+        """An address handed out through integers of every width: split
+        into unsigned char, short, int or uintptr_t pieces by helpers
+        (memcpy, a union, a shift or a cast), the pieces kept in a global,
+        the first returned as a narrow integer, and the pointer put back
+        together by the caller, which uses and frees the object."""
+        rng = self.rng
+        width = self.pick("int-pieces-width", list(self.INT_WIDTHS))
+        w = self.INT_WIDTHS[width]
+        mode = self.pick("int-pieces",
+                         ["memcpy", "memcpy", "union", "shift", "cast"])
+        np_ = "sizeof (void *) / sizeof (%s)" % w
+        piece = self.piece_helper(w, mode)
+        pieces = self.fresh("g_pieces")
+        self.top.append("static %s %s[sizeof (void *)];\n" % (w, pieces))
+        helper = self.pick("int-pieces-first",
+                           ["returned", "returned", "inline"]) == "returned"
+        self.shape("int-pieces")
+        self.shape("int-pieces:" + mode)
+        self.shape("int-pieces-width:" + width)
+        self.shape("int-pieces-first:%s" % ("returned" if helper else "inline"))
+        saved = self.body, self.depth
+        if helper:
+            self.body, self.depth = [], 1
+        obj = self.alloc(rng.choice(["const", "small"]))
+        self.emit("for (unsigned k = 0; k < %s; k++)" % np_)
+        self.emit("  %s[k] = %s (%s, k);" % (pieces, piece, obj.var))
+        if helper:
+            # The first piece goes back as the return value, a narrow
+            # integer but for uintptr_t, made from the pointer's bytes.
+            first = self.fresh("first")
+            if mode == "shift" or mode == "cast":
+                self.emit("%s %s = %s (%s, 0);" % (w, first, piece, obj.var))
+            else:
+                self.emit("%s %s;" % (w, first))
+                self.emit("memcpy (&%s, &%s, sizeof %s);"
+                          % (first, obj.var, first))
+            self.emit("return %s;" % first)
+            name_h = self.fresh("h_pieces_")
+            self.top.append("static %s%s\n%s (unsigned n, unsigned c)\n{\n"
+                            "  (void) c;\n%s\n}\n"
+                            % (self.attrs(), w, name_h, "\n".join(self.body)))
+            self.body, self.depth = saved
+            first = self.fresh("first")
+            self.emit("%s %s = %s (n, c);" % (w, first, name_h))
+            self.emit("scribble ();")
+            self.emit("%s[0] = %s;" % (pieces, first))
+        qv = self.fresh("qv")
+        self.emit("void *%s;" % qv)
+        if mode in ("shift", "cast"):
+            a = self.fresh("a")
+            self.emit("uintptr_t %s = 0;" % a)
+            self.emit("for (unsigned k = 0; k < %s; k++)" % np_)
+            self.emit("  %s |= (uintptr_t) %s[k] << (8 * sizeof (%s) * k);"
+                      % (a, pieces, w))
+            self.emit("%s = (void *) %s;" % (qv, a))
+        else:
+            self.emit("memcpy (&%s, %s, sizeof %s);" % (qv, pieces, qv))
+        q = Obj(self.fresh("q"), obj.ty, obj.count, obj.nbytes)
+        self.emit("%s *%s = (%s *) %s;" % (q.ty, q.var, q.ty, qv))
+        self.read(q)
+        self.emit("free (%s);" % q.var)
+
+    def sc_memcpy_out(self):
+        """An address copied out with memcpy and friends rather than
+        stored: into a global or the caller's out-parameter, whole or in
+        pieces, byte by byte, through local copies, or by a helper that
+        copies its parameter's address.  main reads the object later."""
+        rng = self.rng
+        obj = self.alloc(rng.choice(["const", "small", "unbounded"]))
+        self.use(obj)
+        # Not with a size the compiler cannot see: GCC 12 itself loses
+        # the object then (memcpy (&g, &p, size) with a variable size of
+        # 8 at -O1: the stores into *p are deleted).
+        how = self.pick("memcpy-out",
+                        ["global", "out", "memmove", "mempcpy", "twice",
+                         "pieces", "bytes", "local", "holder", "helper",
+                         "chk"])
+        self.shape("memcpy-out")
+        self.shape("memcpy-out:" + how)
+        p = obj.var
+        if how in ("pieces", "bytes"):
+            slot = self.global_slot()
+            dst = "g_ptrbytes[%d]" % slot
+            if how == "pieces":
+                self.emit("memcpy (%s, &%s, 4);" % (dst, p))
+                self.emit("memcpy (%s + 4, (unsigned char *) &%s + 4, "
+                          "sizeof %s - 4);" % (dst, p, p))
+            else:
+                self.emit("for (unsigned k = 0; k < sizeof %s; k++)" % p)
+                self.emit("  %s[k] = ((unsigned char *) &%s)[k];" % (dst, p))
+            self.emit("g_blen[%d] = %s;" % (slot, obj.nbytes))
+            return
+        if how == "out" or (how == "helper" and self.chance(0.5)):
+            slot = self.out_slot()
+            dst, lenv = "&o->p[%d]" % slot, "o->len[%d]" % slot
+        elif how == "holder":
+            h = self.fresh("h")
+            self.emit("struct holder %s = { (unsigned char *) %s, %s };"
+                      % (h, p, obj.nbytes))
+            self.emit("memcpy (&o->h, &%s, sizeof %s);" % (h, h))
+            return
+        else:
+            slot = self.global_slot()
+            dst, lenv = "&g_slot[%d]" % slot, "g_len[%d]" % slot
+        if how == "memmove":
+            self.emit("memmove (%s, &%s, sizeof %s);" % (dst, p, p))
+        elif how == "mempcpy":
+            self.emit("mempcpy (%s, &%s, sizeof %s);" % (dst, p, p))
+        elif how == "twice":
+            t = self.fresh("t")
+            self.emit("void *%s[2] = { 0, 0 };" % t)
+            self.emit("memcpy (&%s[1], &%s, sizeof %s);" % (t, p, p))
+            self.emit("memcpy (%s, &%s[1], sizeof (void *));" % (dst, t))
+        elif how == "local":
+            t = self.fresh("t")
+            self.emit("void *%s;" % t)
+            self.emit("memcpy (&%s, &%s, sizeof %s);" % (t, p, t))
+            self.emit("*(void **) (%s) = %s;" % (dst, t))
+        elif how == "helper":
+            name = self.helpers.setdefault("put", [])
+            if not name:
+                name.append(self.fresh("h_put_"))
+                self.top.append(
+                    "static %svoid\n%s (void **dst, void *q)\n{\n"
+                    "  memcpy (dst, &q, sizeof q);\n}\n"
+                    % (self.attrs(), name[0]))
+            self.emit("%s (%s, %s);" % (name[0], dst, p))
+        elif how == "chk":
+            self.emit("__builtin___memcpy_chk (%s, &%s, sizeof %s, "
+                      "__builtin_object_size (%s, 0));" % (dst, p, p, dst))
+        else:
+            self.emit("memcpy (%s, &%s, sizeof %s);" % (dst, p, p))
+        self.emit("%s = %s;" % (lenv, obj.nbytes))
+
+    # -- stack --------------------------------------------------------------
+
+    def rec_depth(self):
+        """How deep a recursion goes: deep enough that a buffer wrongly
+        moved into each frame needs far more stack than the plain build
+        (at least 128 frames of 2 KiB or more), shallow enough for a
+        plain -O0 build on the small stack of a thread."""
+        base = 40 if self.thread else self.rng.choice([128, 200, 300])
+        return "%d + (c & 7)" % base
+
+    def sc_stack_recursion(self):
+        """A recursive function holding a large buffer in every frame.
+        The recursion is direct, mutual, through a function pointer,
+        through a constant table (at a variable or a constant index),
+        through qsort's callback, or through a helper GCC inlines into
+        the recursive function.  A buffer moved into such a frame
+        multiplies by the depth."""
+        rng = self.rng
+        kind = self.pick("stack-recursion",
+                         ["direct", "mutual", "pointer", "table",
+                          "table-const", "qsort", "inlined"])
+        self.shape("stack-recursion")
+        self.shape("stack-recursion:" + kind)
+        # On a thread's small stack the recursion is shallower: bigger
+        # buffers keep a wrong move far beyond the stack's size.
+        size = 4096 if self.thread else rng.choice([2048, 3072, 4096])
+        a = self.fresh("rec")
+        b = self.fresh("rec")
+        sig = "(unsigned d, unsigned n)"
+        alloc = rng.choice(["malloc (%d)" % size, "calloc (%d, 1)" % size])
+
+        def body(name, call, mul):
+            return ("static %sul\n%s %s\n{\n"
+                    "  unsigned char *b = (unsigned char *) %s;\n"
+                    "  memset (b, (int) (d + n), %d);\n"
+                    "  b[d %% %d] = (unsigned char) (d * 3u);\n"
+                    "  ul r = d ? %s : 1;\n"
+                    "  r = r * %du + b[(d * 13u) %% %d] + b[%d];\n"
+                    "  free (b);\n  return r;\n}\n"
+                    % (self.rng.choice(["", "__attribute__((noinline)) "]),
+                       name, sig, alloc, size, size, call, mul, size,
+                       size - 1))
+
+        self.top.append("static ul %s %s;\n" % (a, sig))
+        if kind in ("mutual", "table", "table-const"):
+            self.top.append("static ul %s %s;\n" % (b, sig))
+        if kind == "direct":
+            self.top.append(body(a, "%s (d - 1, n)" % a, 7))
+        elif kind == "mutual":
+            self.top.append(body(a, "%s (d - 1, n)" % b, 7))
+            self.top.append(body(b, "%s (d - 1, n)" % a, 11))
+        elif kind == "pointer":
+            fp = self.fresh("g_recp")
+            qual = rng.choice(["volatile ", ""])
+            self.top.append("static ul (*%s%s) %s = %s;\n" % (qual, fp, sig, a))
+            self.top.append(body(a, "%s (d - 1, n)" % fp, 7))
+        elif kind in ("table", "table-const"):
+            tab = self.fresh("g_rectab")
+            self.top.append("static ul (*const %s[2]) %s = { %s, %s };\n"
+                            % (tab, sig, a, b))
+            idx = "d & 1" if kind == "table" else "1"
+            self.top.append(body(a, "%s[%s] (d - 1, n)" % (tab, idx), 7))
+            self.top.append(body(b, "%s[0] (d - 1, n)" % tab, 11))
+        elif kind == "qsort":
+            # a sorts two numbers; the comparison recurses into a once,
+            # through the count it left in pending.
+            pend, cmp = self.fresh("g_pending"), self.fresh("cmp")
+            self.top.append(
+                "static unsigned %s;\nstatic ul %s_acc;\n"
+                "static int\n%s (const void *x, const void *y)\n{\n"
+                "  if (%s)\n    {\n      unsigned d = %s;\n      %s = 0;\n"
+                "      %s_acc = %s_acc * 3u + %s (d - 1, d);\n    }\n"
+                "  int u = *(const int *) x, v = *(const int *) y;\n"
+                "  return (u > v) - (u < v);\n}\n"
+                % (pend, pend, cmp, pend, pend, pend, pend, pend, a))
+            call = ("(%s = d, qsort (two, 2, sizeof two[0], %s), "
+                    "(ul) two[0] + %s_acc)" % (pend, cmp, pend))
+            self.top.append(body(a, call, 7).replace(
+                "  ul r =", "  int two[2] = { (int) n, (int) d };\n  ul r ="))
+        else:
+            work = self.fresh("work")
+            self.top.append(
+                "static %sul\n%s (unsigned d, unsigned n)\n{\n"
+                "  unsigned char *b = (unsigned char *) %s;\n"
+                "  memset (b, (int) (d ^ n), %d);\n"
+                "  ul r = b[d %% %d] + b[%d];\n  free (b);\n  return r;\n}\n"
+                % (rng.choice(["inline ", "", "__attribute__((always_inline)) "
+                               "inline "]), work, alloc, size, size, size - 1))
+            self.top.append(
+                "static %sul\n%s %s\n{\n  ul r = %s (d, n);\n"
+                "  return d ? r + 3u * %s (d - 1, n) : r;\n}\n"
+                % (rng.choice(["", "__attribute__((noinline)) "]), a, sig,
+                   work, a))
+        self.emit("acc += %s (%s, n);" % (a, self.rec_depth()))
+
+    def sc_stack_chain(self):
+        """A chain of functions, each moving large buffers (up to the
+        frame budget) and calling the next one while they are live: the
+        moved bytes add up along the chain."""
+        rng = self.rng
+        length = rng.randrange(3, 9)
+        per = rng.choice([2, 4, 6, 8])
+        self.shape("stack-chain")
+        names = [self.fresh("chain") for _ in range(length)]
+        for k in reversed(range(length)):
+            lines = []
+            for m in range(per):
+                lines.append("  unsigned char *b%d = (unsigned char *) "
+                             "malloc (4096);" % m)
+                lines.append("  memset (b%d, (int) (n + %d), 4096);" % (m, m))
+            call = "%s (n, c)" % names[k + 1] if k + 1 < length else "c"
+            lines.append("  ul r = %s;" % call)
+            for m in range(per):
+                lines.append("  r = r * 3u + b%d[(n + %d) %% 4096];" % (m, m))
+                lines.append("  free (b%d);" % m)
+            self.top.append("static %sul\n%s (unsigned n, unsigned c)\n{\n"
+                            "%s\n  return r;\n}\n"
+                            % (rng.choice(["__attribute__((noinline)) ",
+                                           "__attribute__((noinline)) ", ""]),
+                               names[k], "\n".join(lines)))
+        self.emit("acc += %s (n, c);" % names[0])
+
     def use(self, obj):
         """Some reads and writes of an object, possibly through helpers
         and a local struct."""
@@ -696,12 +1374,28 @@ class Program:
             self.emit("acc += %s ((const unsigned char *) %s, %s);"
                       % (self.helper("read"), obj.var, obj.nbytes))
 
-    SCENARIOS = [
-        (sc_local, 6), (sc_escape, 5), (sc_bounded, 4), (sc_large, 1),
-        (sc_phi, 3), (sc_null_phi, 1), (sc_loop_each, 3), (sc_loop_prev, 2),
-        (sc_list, 2), (sc_table, 1), (sc_struct, 2), (sc_helpers, 3),
-        (sc_make, 2), (sc_recursive, 1), (sc_budget, 1),
-    ]
+    # Name -> (scenario, weight).  The names are those of --weights; the
+    # last ones write the shapes of known miscompiles and of the stack
+    # oracle (each function takes 1 to 4 scenarios, a program 2 to 5
+    # functions: about 9 a program, so a weight of 2 puts each shape in
+    # about one program in three).
+    SCENARIOS = collections.OrderedDict([
+        ("local", (sc_local, 6)), ("escape", (sc_escape, 5)),
+        ("bounded", (sc_bounded, 4)), ("large", (sc_large, 1)),
+        ("phi", (sc_phi, 3)), ("null-phi", (sc_null_phi, 1)),
+        ("loop-each", (sc_loop_each, 3)), ("loop-prev", (sc_loop_prev, 2)),
+        ("list", (sc_list, 2)), ("table", (sc_table, 1)),
+        ("struct", (sc_struct, 2)), ("helpers", (sc_helpers, 3)),
+        ("make", (sc_make, 2)), ("recursive", (sc_recursive, 1)),
+        ("budget", (sc_budget, 1)),
+        ("irreducible", (sc_irreducible, 2)),
+        ("returns-arg", (sc_returns_arg, 2)),
+        ("printf", (sc_printf, 2)),
+        ("int-pieces", (sc_int_pieces, 2)),
+        ("memcpy-out", (sc_memcpy_out, 2)),
+        ("stack-recursion", (sc_stack_recursion, 2)),
+        ("stack-chain", (sc_stack_chain, 1)),
+    ])
 
     # -- whole program ---------------------------------------------------------
 
@@ -710,9 +1404,10 @@ class Program:
         self.body = []
         self.depth = 1
         self.outs = 0
-        funcs, weights = zip(*self.SCENARIOS)
+        names = list(self.SCENARIOS)
+        weights = [self.weights.get(n, 0) for n in names]
         for _ in range(self.rng.randrange(1, 5)):
-            self.rng.choices(funcs, weights)[0](self)
+            self.SCENARIOS[self.rng.choices(names, weights)[0]][0](self)
         attrs = self.rng.choice(["", "static ", "__attribute__((noinline)) "])
         return ("%sul\n%s (unsigned n, unsigned c, struct out *o)\n{\n"
                 "  ul acc = n;\n%s\n  return acc;\n}\n"
@@ -726,25 +1421,38 @@ class Program:
         for k in range(nfuncs):
             for _ in range(self.rng.randrange(1, 3)):
                 calls.append((k, self.rng.randrange(8), self.rng.randrange(8)))
+        calls = "\n".join(
+            "  check (%d, f%d (param[%d], param[%d] * 37u + %d, out), out);"
+            % (k, k, a, b, k) for k, a, b in calls)
+        if self.thread:
+            main = MAIN_THREAD.format(calls=calls,
+                                      thread_stack=THREAD_STACK_SIZE)
+        else:
+            main = MAIN_DIRECT.format(calls=calls)
+        shapes = ", ".join("%s %d" % kv for kv in sorted(self.shapes.items()))
         return PROLOGUE.format(
-            title=title, slots=max(self.slots, 1),
+            title=title, shapes=shapes or "none", slots=max(self.slots, 1),
             params=", ".join(str(p) for p in params),
             nparams=len(params), writer=self.helper("write"),
-        ) + "\n".join(self.top) + "\n" + "\n".join(funcs) + MAIN.format(
-            calls="\n".join(
-                "  check (%d, f%d (param[%d], param[%d] * 37u + %d, &out), &out);"
-                % (k, k, a, b, k) for k, a, b in calls),
-            slots=max(self.slots, 1))
+            scribble=THREAD_SCRIBBLE if self.thread else 65536,
+        ) + "\n".join(self.top) + "\n" + "\n".join(funcs) + CHECK.format(
+            slots=max(self.slots, 1)) + main
 
 
 OUT_SLOTS = 2
 
+
 PROLOGUE = """\
-/* {title} */
+/* {title}
+   shapes: {shapes} */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef unsigned long ul;
 
@@ -760,6 +1468,16 @@ uintptr_t g_addr[{slots}];
 struct holder g_holder[{slots}];
 struct node *g_list[{slots}];
 struct holder *g_hp[{slots}];
+/* An address copied byte by byte, and the length of its object.  */
+unsigned char g_ptrbytes[{slots}][sizeof (void *)];
+size_t g_blen[{slots}];
+/* Addresses written out as text (%p), and text nobody reads.  */
+char g_text[{slots}][64];
+char g_scratch[64];
+/* A format the compiler cannot see.  */
+char g_fmt_p[] = "%p";
+/* A pipe for dprintf.  */
+int g_pipe[2];
 
 /* Run-time parameters the compiler cannot see through.  */
 volatile unsigned param[{nparams}] = {{ {params} }};
@@ -771,7 +1489,7 @@ static ul sum;
 __attribute__((noipa)) void
 scribble (void)
 {{
-  volatile unsigned char junk[65536];
+  volatile unsigned char junk[{scribble}];
   for (unsigned i = 0; i < sizeof junk; i++)
     junk[i] = (unsigned char) (0xa5 ^ i);
 }}
@@ -808,9 +1526,19 @@ bytes (const void *p, size_t len)
   return s;
 }}
 
+/* vsprintf behind a variadic function.  */
+__attribute__((unused)) static void
+say (char *buf, const char *fmt, ...)
+{{
+  va_list ap;
+  va_start (ap, fmt);
+  vsprintf (buf, fmt, ap);
+  va_end (ap);
+}}
+
 """.replace("{nslots_out}", str(OUT_SLOTS))
 
-MAIN = """
+CHECK = """
 /* Fold in a function's result and everything it let escape.  */
 static void
 check (int f, ul r, const struct out *o)
@@ -834,29 +1562,76 @@ check (int f, ul r, const struct out *o)
         s = s * 17u + n->v;
       if (g_hp[i])
         s = s * 29u + bytes (g_hp[i]->p, g_hp[i]->len);
+      if (g_blen[i])
+        {{
+          void *q;
+          memcpy (&q, g_ptrbytes[i], sizeof q);
+          s = s * 31u + bytes (q, g_blen[i]);
+        }}
     }}
   printf ("f%d %016lx\\n", f, s);
   sum = sum * 1000003u + s;
 }}
+""".replace("{nslots_out}", str(OUT_SLOTS))
 
+MAIN_DIRECT = """
 int
 main (void)
 {{
-  struct out out;
-  memset (&out, 0, sizeof out);
+  struct out out_s, *out = &out_s;
+  memset (out, 0, sizeof *out);
+  if (pipe (g_pipe))
+    return 2;
 {calls}
   printf ("sum %016lx\\n", sum);
   return 0;
 }}
-""".replace("{nslots_out}", str(OUT_SLOTS))
+"""
+
+MAIN_THREAD = """
+static void *
+work (void *arg)
+{{
+  struct out *out = (struct out *) arg;
+{calls}
+  return 0;
+}}
+
+/* The work runs on a thread with a small stack.  */
+int
+main (void)
+{{
+  struct out out_s;
+  memset (&out_s, 0, sizeof out_s);
+  if (pipe (g_pipe))
+    return 2;
+  pthread_attr_t attr;
+  pthread_t t;
+  if (pthread_attr_init (&attr)
+      || pthread_attr_setstacksize (&attr, {thread_stack})
+      || pthread_create (&t, &attr, work, &out_s)
+      || pthread_join (t, 0))
+    return 3;
+  printf ("sum %016lx\\n", sum);
+  return 0;
+}}
+"""
 
 
-def program_text(seed, index):
-    """Program INDEX of SEED: the same text on every run and machine
-    (random.Random seeds from a string through SHA-512)."""
+def program(seed, index, weights=None, thread_share=THREAD_SHARE,
+            variants=None):
+    """Program INDEX of SEED: the same on every run and machine
+    (random.Random seeds from a string through SHA-512), for the same
+    WEIGHTS, THREAD_SHARE and VARIANTS."""
     rng = random.Random("escape-fuzz %d %d" % (seed, index))
     title = "escape-fuzz: seed %d, program %d" % (seed, index)
-    return Program(rng).generate(title)
+    prog = Program(rng, weights, thread_share, variants)
+    return prog.generate(title), prog.shapes
+
+
+def program_text(seed, index, weights=None, thread_share=THREAD_SHARE,
+                 variants=None):
+    return program(seed, index, weights, thread_share, variants)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -866,25 +1641,59 @@ def program_text(seed, index):
 # A decision line of the report (not a function's summary line).
 DECISION_RE = re.compile(
     r"^escape: \S+: \w+\(.*\) -> (stack|heap): ([a-z-]+)", re.M)
-# GCC's -Wfree-nonheap-object: a free left on an object that was moved.
-FREE_STACK_RE = re.compile(r"called on (pointer to )?unallocated object")
+
+# The warnings oracle: GCC's warnings about addresses of locals and
+# frees of what is not heap, in every build with and without the plugin.
+# One that only the build with the plugin gives, at the same level, is a
+# failure: a moved object returned, stored where it outlives its frame,
+# or still freed.  (The same list is in scripts/check-torture.sh.)
+ORACLE_WARNINGS = ["-Wreturn-local-addr", "-Wfree-nonheap-object",
+                   "-Wdangling-pointer", "-Wuse-after-free"]
+WARNING_RE = re.compile(
+    r"^[^:\n]+:(\d+):(\d+): warning: .*\[(-W(?:return-local-addr|"
+    r"free-nonheap-object|dangling-pointer|use-after-free))[=\d]*\]$", re.M)
+# Every build: the thread programs need -pthread, the oracle a plain
+# diagnostic format.
+BUILD_FLAGS = ["-pthread", "-fdiagnostics-plain-output"] + ORACLE_WARNINGS
+
+# Failure kinds, by the oracle that finds them: the summary counts the
+# failed programs of each.
+ORACLES = collections.OrderedDict([
+    ("outputs", ("generator", "ice", "build", "mismatch")),
+    ("warnings", ("plugin-only warning",)),
+    ("stack", ("stack",)),
+])
+# The shapes of known miscompiles (and what they need), for the summary.
+MAIN_SHAPES = ["irreducible", "returns-arg", "printf", "int-pieces",
+               "memcpy-out", "stack-recursion", "stack-chain", "thread"]
 
 
 class Result:
     def __init__(self, index):
         self.index = index
-        self.failure = None       # (kind, level, detail) of the first one
+        self.failures = []        # (kind, level, detail), in order found
         self.decisions = collections.Counter()   # "stack" / heap reason
+        self.shapes = collections.Counter()
 
 
 def run(cmd, cwd, timeout):
     """Run CMD; return (status, stdout, stderr), status None on timeout."""
     try:
         p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
-                           errors="replace", timeout=timeout)
+                           errors="replace", timeout=timeout,
+                           stdin=subprocess.DEVNULL)
         return p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired:
         return None, "", "timed out after %d s" % timeout
+
+
+def oracle_warnings(err):
+    """The oracle's warnings in a compiler's stderr: {(line, column,
+    option): the line}."""
+    found = {}
+    for m in WARNING_RE.finditer(err):
+        found.setdefault((m.group(1), m.group(2), m.group(3)), m.group(0))
+    return found
 
 
 def check_program(opts, index):
@@ -895,33 +1704,54 @@ def check_program(opts, index):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     src = os.path.join(work, "prog.c")
+    text, res.shapes = program(opts.seed, index, opts.weights, opts.threads,
+                               opts.variants)
     with open(src, "w") as f:
-        f.write(program_text(opts.seed, index))
+        f.write(text)
 
     def fail(kind, level, detail):
-        if res.failure is None:
-            res.failure = (kind, level, detail)
+        res.failures.append((kind, level, detail))
 
-    status, _, err = run([opts.gcc, "-O0", "-w", "prog.c", "-o", "ref"],
-                         work, COMPILE_TIMEOUT)
+    status, _, ref_err = run([opts.gcc, "-O0"] + BUILD_FLAGS
+                             + ["prog.c", "-o", "ref"], work, COMPILE_TIMEOUT)
     if status != 0:
         # The generator wrote something GCC rejects: its bug, not the
         # plugin's, but it must not pass silently.
-        fail("generator", "-O0", "reference build failed:\n" + err)
+        fail("generator", "-O0", "reference build failed:\n" + ref_err)
         return res
     ref = run(["./ref"], work, RUN_TIMEOUT)
     if ref[0] != 0:
         fail("generator", "-O0", "reference run exited %s:\n%s"
              % (ref[0], ref[2]))
         return res
+    expect = (ref[0], ref[1].encode())
 
     for level in LEVELS:
         d = os.path.join(work, level.lstrip("-"))
         os.makedirs(d)
+        # The plain build of this level: the base of both oracles.
+        if level == "-O0":
+            plain, plain_err = os.path.join(work, "ref"), ref_err
+        else:
+            plain = os.path.join(d, "plain")
+            status, _, plain_err = run(
+                [opts.gcc, level] + BUILD_FLAGS + ["../prog.c", "-o", "plain"],
+                d, COMPILE_TIMEOUT)
+            if status != 0:
+                fail("generator", level, "plain build failed:\n" + plain_err)
+                continue
+            got = run([plain], d, RUN_TIMEOUT)
+            if got[:2] != ref[:2]:
+                # Undefined behaviour in the program, or a bug of GCC.
+                fail("generator", level,
+                     "the plain build differs from the reference: exit %s,"
+                     " output:\n%s%s" % (got[0], got[1], got[2]))
+                continue
         status, _, err = run(
-            [opts.gcc, level, "-fplugin=" + opts.plugin_copy,
-             "-fplugin-arg-escape-dump", "../prog.c", "-o", "prog"],
-            d, COMPILE_TIMEOUT)
+            [opts.gcc, level] + BUILD_FLAGS
+            + ["-fplugin=" + opts.plugin_copy, "-fplugin-arg-escape-dump"]
+            + ["-fplugin-arg-escape-" + a for a in opts.plugin_arg]
+            + ["../prog.c", "-o", "prog"], d, COMPILE_TIMEOUT)
         if status is None or "internal compiler error" in err \
                 or status not in (0, 1):
             fail("ice", level, err)
@@ -929,8 +1759,11 @@ def check_program(opts, index):
         if status != 0:
             fail("build", level, err)
             continue
-        if FREE_STACK_RE.search(err):
-            fail("free-of-stack warning", level, err)
+        plain_warnings = oracle_warnings(plain_err)
+        only = [line for key, line in sorted(oracle_warnings(err).items())
+                if key not in plain_warnings]
+        if only:
+            fail("plugin-only warning", level, "\n".join(only))
         for name in os.listdir(d):
             if name.endswith(".escape"):
                 with open(os.path.join(d, name)) as f:
@@ -941,8 +1774,20 @@ def check_program(opts, index):
         if got[:2] != ref[:2]:
             fail("mismatch", level,
                  "reference: exit %s, output:\n%s\nwith the plugin: exit %s,"
-                 " output:\n%s%s" % (ref[0], ref[1], got[0], got[1], got[2]))
-    if res.failure is None:
+                 " output:\n%s%s%s" % (
+                     ref[0], ref[1], got[0], got[1], got[2],
+                     "\n(the work runs on a thread with %d bytes of stack: "
+                     "a crash may be its overflow)" % THREAD_STACK_SIZE
+                     if res.shapes["thread"] else ""))
+            continue
+        # The pass does not run at -O0: nothing to measure there.
+        if opts.stack_extra is not None and level != "-O0":
+            verdict, _, _, message = stack_oracle.compare(
+                [plain], [os.path.join(d, "prog")], opts.stack_extra,
+                cwd=d, expect=expect)
+            if verdict != "pass":
+                fail("stack", level, message)
+    if not res.failures:
         shutil.rmtree(work)
     return res
 
@@ -950,25 +1795,70 @@ def check_program(opts, index):
 def keep_failure(opts, res):
     """Copy a failing program to build/fuzz/failures/ with a note; return
     the note's text."""
-    kind, level, detail = res.failure
     os.makedirs(opts.failures, exist_ok=True)
     base = os.path.join(opts.failures, "seed%d-%d" % (opts.seed, res.index))
     shutil.copy(os.path.join(opts.work, str(res.index), "prog.c"),
                 base + ".c")
-    out = "" if opts.out == DEFAULT_OUT else " --out " + opts.out
-    note = ("%s at %s in program %d of seed %d\n"
+    args = "" if opts.out == DEFAULT_OUT else " --out " + opts.out
+    if opts.scenarios:
+        args += " --scenarios " + opts.scenarios
+    if opts.weights_arg:
+        args += " --weights " + opts.weights_arg
+    for v in opts.variant:
+        args += " --variant " + v
+    for a in opts.plugin_arg:
+        args += " --plugin-arg " + a
+    if opts.threads != THREAD_SHARE:
+        args += " --threads %g" % opts.threads
+    kinds = collections.OrderedDict()
+    for kind, level, _ in res.failures:
+        kinds.setdefault(kind, []).append(level)
+    summary = "; ".join("%s at %s" % (k, " ".join(ls))
+                        for k, ls in kinds.items())
+    level = res.failures[0][1]
+    flags = " ".join(BUILD_FLAGS)
+    note = ("%s in program %d of seed %d\n"
+            "shapes: %s\n"
             "reproduce:\n"
             "  scripts/escape-fuzz.py --seed %d --only %d --plugin %s%s\n"
-            "  %s %s -fplugin=%s %s.c -o %s.exe && %s.exe\n"
-            "compare with: %s -O0 %s.c -o %s.ref && %s.ref\n"
-            "(builds and dumps are in %s)\n\n%s\n"
-            % (kind, level, res.index, opts.seed, opts.seed, res.index,
-               opts.plugin, out, opts.gcc, level, opts.plugin, base, base, base,
-               opts.gcc, base, base, base,
-               os.path.join(opts.work, str(res.index)), detail))
+            "  %s %s %s -fplugin=%s%s %s.c -o %s.exe && %s.exe\n"
+            "compare with: %s %s %s %s.c -o %s.plain && %s.plain\n"
+            "stack: scripts/stack-oracle.py %s.plain %s.exe\n"
+            "(builds and dumps are in %s)\n"
+            % (summary, res.index, opts.seed,
+               ", ".join("%s %d" % kv for kv in sorted(res.shapes.items()))
+               or "none",
+               opts.seed, res.index, opts.plugin, args,
+               opts.gcc, level, flags, opts.plugin,
+               "".join(" -fplugin-arg-escape-" + a for a in opts.plugin_arg),
+               base, base, base,
+               opts.gcc, level, flags, base, base, base, base, base,
+               os.path.join(opts.work, str(res.index))))
+    for kind, level, detail in res.failures:
+        note += "\n%s at %s:\n%s\n" % (kind, level, detail.rstrip())
     with open(base + ".txt", "w") as f:
         f.write(note)
     return note
+
+
+def parse_weights(text, only=None):
+    """The scenarios' weights, changed by --weights NAME=W,...; with
+    --scenarios NAME,..., every other one's is 0."""
+    weights = dict((name, w) for name, (_, w) in Program.SCENARIOS.items())
+    for name in filter(None, (only or "").split(",")):
+        if name not in weights:
+            raise SystemExit("escape-fuzz: --scenarios: '%s' is not one of %s"
+                             % (name, ", ".join(weights)))
+    if only:
+        keep = only.split(",")
+        weights = dict((n, w if n in keep else 0) for n, w in weights.items())
+    for item in filter(None, (text or "").split(",")):
+        name, _, w = item.partition("=")
+        if name not in weights or not w:
+            raise SystemExit("escape-fuzz: --weights: '%s' is not NAME=W with"
+                             " NAME one of %s" % (item, ", ".join(weights)))
+        weights[name] = float(w)
+    return weights
 
 
 def main():
@@ -985,12 +1875,38 @@ def main():
     ap.add_argument("--gcc", default=os.environ.get("GCC", "gcc"))
     ap.add_argument("--plugin",
                     default=os.path.join(REPO, "plugin", "escape.so"))
+    ap.add_argument("--plugin-arg", action="append", default=[],
+                    metavar="KEY[=VALUE]", help="pass -fplugin-arg-escape-"
+                    "KEY[=VALUE] to the builds with the plugin")
     ap.add_argument("--out", default=DEFAULT_OUT,
                     help="directory of the work/ and failures/ directories")
+    ap.add_argument("--weights", metavar="NAME=W,...", dest="weights_arg",
+                    help="change the weights of scenarios (0 leaves one "
+                         "out); NAME is one of: "
+                         + ", ".join(Program.SCENARIOS))
+    ap.add_argument("--scenarios", metavar="NAME,...",
+                    help="only these scenarios (their weights as given)")
+    ap.add_argument("--variant", action="append", default=[],
+                    metavar="SHAPE=VARIANT", help="always write VARIANT of "
+                    "SHAPE (the names after the colon in a program's "
+                    "shapes: line, such as stack-recursion=qsort)")
+    ap.add_argument("--threads", type=float, default=THREAD_SHARE,
+                    metavar="P", help="share of programs that run on a "
+                    "thread with a small stack (default %(default)s)")
+    ap.add_argument("--stack-extra", type=int, metavar="BYTES",
+                    default=stack_oracle.STACK_EXTRA,
+                    help="stack a build with the plugin may need beyond the "
+                         "plain build (default %(default)s)")
+    ap.add_argument("--no-stack", dest="stack_extra", action="store_const",
+                    const=None, help="do not run the stack oracle")
     opts = ap.parse_args()
+    opts.weights = parse_weights(opts.weights_arg, opts.scenarios)
+    opts.variants = dict(v.partition("=")[::2] for v in opts.variant)
 
     if opts.print_index is not None:
-        sys.stdout.write(program_text(opts.seed, opts.print_index))
+        sys.stdout.write(program_text(opts.seed, opts.print_index,
+                                      opts.weights, opts.threads,
+                                      opts.variants))
         return 0
     opts.plugin = os.path.abspath(opts.plugin)
     if not os.path.exists(opts.plugin):
@@ -1012,13 +1928,22 @@ def main():
 
     start = time.time()
     totals = collections.Counter()
+    holding = collections.Counter()    # shape -> programs holding it
+    by_oracle = collections.Counter()  # oracle -> programs it failed
+    by_kind = collections.Counter()
     failed = 0
     done = 0
     with concurrent.futures.ThreadPoolExecutor(opts.jobs) as pool:
         for res in pool.map(lambda i: check_program(opts, i), indices):
             done += 1
             totals.update(res.decisions)
-            if res.failure:
+            holding.update(res.shapes.keys())
+            kinds = set(kind for kind, _, _ in res.failures)
+            by_kind.update(kinds)
+            for oracle, its_kinds in ORACLES.items():
+                if kinds & set(its_kinds):
+                    by_oracle[oracle] += 1
+            if res.failures:
                 failed += 1
                 print("FAIL: " + keep_failure(opts, res), flush=True)
             if done % 100 == 0:
@@ -1030,11 +1955,18 @@ def main():
     sites = stack + heap
     print("programs: %d (seed %d), %.0f s" % (done, opts.seed,
                                               time.time() - start))
+    print("shapes (programs holding each): " + ", ".join(
+        "%s %d" % (s, holding[s]) for s in MAIN_SHAPES))
     print("sites: %d decisions at %s, %d stack (%.1f%%), %d heap"
           % (sites, " ".join(DUMP_LEVELS), stack,
              100.0 * stack / sites if sites else 0.0, heap))
     print("heap by reason: " + (", ".join(
         "%s %d" % (r, n) for r, n in totals.most_common()) or "none"))
+    print("failed by kind: " + (", ".join(
+        "%s %d" % (k, n) for k, n in by_kind.most_common()) or "none"))
+    print("failed by oracle: " + ", ".join(
+        "%s %d" % (o, by_oracle[o]) for o in ORACLES)
+        + ("" if opts.stack_extra is not None else " (stack oracle off)"))
     print("%d passed, %d failed" % (done - failed, failed))
     return 1 if failed else 0
 
