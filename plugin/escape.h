@@ -10,6 +10,12 @@ struct escape_options
   unsigned HOST_WIDE_INT max_size;
   /* The most bytes conversions may add to one function's frame.  */
   unsigned HOST_WIDE_INT frame_budget;
+  /* The most bytes conversions may add to a frame that may recur; -1
+     for GCC's --param large-stack-frame / 10.  */
+  HOST_WIDE_INT recursion_allowance;
+  /* The most bytes conversions may add along any chain of calls of the
+     unit.  */
+  unsigned HOST_WIDE_INT stack_budget;
   /* Analyse and report, but rewrite nothing.  */
   bool dry_run;
   /* Where the JSON report goes: a file to append to, or a directory to
@@ -21,5 +27,7 @@ extern struct escape_options escape_options;
 extern struct esc_text escape_json_report;
 
 gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
+gimple_opt_pass *make_pass_escape_inline (gcc::context *ctxt);
+simple_ipa_opt_pass *make_pass_escape_stack (gcc::context *ctxt);
 
 #endif

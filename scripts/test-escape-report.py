@@ -31,11 +31,16 @@ SUMMARY = {"sites": 23, "stack": 10, "heap": 13, "stack_share": 43.5,
                        "passed-to-call": 3, "too-large": 1,
                        "unknown-size": 1, "loop-carried": 1,
                        "frame-budget": 1}}
-NEAR_MISSES = {("main.c", 46, "passed-to-call"),
-               ("report.c", 12, "passed-to-call"),
-               ("report.c", 36, "frame-budget"),
+# main.c:46 and report.c:12 would be near misses but for the recursion
+# rule: main and print_report are externally visible and call log.c's
+# functions, which may call them back.
+NEAR_MISSES = {("report.c", 36, "frame-budget"),
                ("table.c", 60, "too-large"),
                ("words.c", 23, "unknown-size")}
+# Remarks name the first failing rule only: there the two sites above
+# still look like near misses, best guesses (docs/report-format.md).
+LOG_NEAR_MISSES = NEAR_MISSES | {("main.c", 46, "passed-to-call"),
+                                 ("report.c", 12, "passed-to-call")}
 
 
 def run(*args):
@@ -225,7 +230,8 @@ class Build(unittest.TestCase):
         details."""
         hints = {(os.path.basename(m["file"]), m["line"]): m["hint"]
                  for m in report(self.log)["near_misses"]}
-        self.assertEqual(set(hints), {(f, line) for f, line, _ in NEAR_MISSES})
+        self.assertEqual(set(hints),
+                         {(f, line) for f, line, _ in LOG_NEAR_MISSES})
         for miss in self.json["near_misses"]:
             if miss["reason"] in ("too-large", "unknown-size"):
                 self.assertEqual(hints[(os.path.basename(miss["file"]),
@@ -237,6 +243,8 @@ class Build(unittest.TestCase):
             source = os.path.basename(miss["file"])
             hint = miss["hint"]
             with self.subTest(site="%s:%d" % (source, miss["line"])):
+                raises = re.findall(r"(-fplugin-arg-escape-[a-z-]+) "
+                                    r"to (\d+)", hint)
                 raise_to = re.search(r"raise (-fplugin-arg-escape-[a-z-]+) "
                                      r"to (\d+)", hint)
                 define = re.match(r"define (\w+) in this unit", hint)
@@ -252,10 +260,13 @@ class Build(unittest.TestCase):
                     args = ["-include", os.path.join(MULTI, defining)]
                 else:
                     flag, value = raise_to.group(1), int(raise_to.group(2))
-                    args = ["%s=%d" % (flag, value)]
-                    # One byte less must not do: the hint is the least.
+                    # Every argument the hint raises.
+                    args = ["%s=%s" % r for r in raises]
+                    # One byte less of the first must not do: the hint is
+                    # the least.
                     below = report(compile_unit(source, self.scratch(),
-                                                "%s=%d" % (flag, value - 1)))
+                                                "%s=%d" % (flag, value - 1),
+                                                *args[1:]))
                     self.assertEqual(self.decision_at(below, miss), "heap")
                 after = report(compile_unit(source, self.scratch(), *args))
                 self.assertEqual(self.decision_at(after, miss), "stack")
