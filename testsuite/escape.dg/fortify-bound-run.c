@@ -1,0 +1,57 @@
+/* _FORTIFY_SOURCE checks a string copy into malloc (n) against n, and
+   __builtin_dynamic_object_size says n.  A site whose size is bounded
+   but not constant would get a slot of the bound, and both would see the
+   bound: where object sizes are checked, such a site keeps the heap.
+   Fortification needs optimization; at -O0 the program checks
+   nothing.  */
+/* { dg-do run } */
+/* { dg-options "-D_FORTIFY_SOURCE=3" } */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+volatile unsigned size = 8;
+static const char *volatile text = "longer than eight bytes";
+
+/* The overflow was caught, as it is without the plugin.  */
+static void
+caught (int sig)
+{
+  (void) sig;
+  _exit (0);
+}
+
+__attribute__ ((noinline)) static int
+copy (unsigned n, const char *s)
+{
+  if (n > 64)
+    n = 64;
+  char *p = malloc (n);
+#ifdef __OPTIMIZE__
+  size_t known = __builtin_dynamic_object_size (p, 0);
+  if (known != n)
+    {
+      printf ("object size %zu, not %u\n", known, n);
+      exit (2);
+    }
+#endif
+  strcpy (p, s);
+  int r = p[0];
+  free (p);
+  return r;
+}
+
+int
+main (void)
+{
+  signal (SIGABRT, caught);
+  copy (size, text);
+#ifdef __OPTIMIZE__
+  /* The copy passed the end of the object unnoticed.  */
+  return 1;
+#else
+  return 0;
+#endif
+}
