@@ -528,6 +528,25 @@ recursion_text (cgraph_node *node, hash_set<cgraph_node *> *visited)
   return NULL;
 }
 
+/* The frames NODE, always_inline, is inlined into: its callers, and
+   theirs where they are always_inline too.  */
+static void
+collect_hosts (cgraph_node *node, auto_vec<int> *hosts,
+	       hash_set<cgraph_node *> *visited)
+{
+  if (visited->add (node))
+    return;
+  for (cgraph_edge *e = node->callers; e; e = e->next_caller)
+    {
+      cgraph_node *host = e->caller->inlined_to ? e->caller->inlined_to
+			  : e->caller;
+      if (always_inline_p (host))
+	collect_hosts (host, hosts, visited);
+      else
+	hosts->safe_push (node_for (host->decl));
+    }
+}
+
 static char *
 recursion_of (cgraph_node *node)
 {
@@ -689,6 +708,27 @@ stack_begin (escape_fn *ef)
   current.chain = esc_cg_chain (unit->cg, current.node);
   current.stack_room = room_under (escape_options.stack_budget,
 				   current.chain);
+
+  /* No call of an always_inline function can be refused: its moves go
+     into every frame it is inlined into, and must fit them all.  */
+  if (always_inline_p (node))
+    {
+      auto_vec<int> hosts;
+      hash_set<cgraph_node *> visited;
+      collect_hosts (node, &hosts, &visited);
+      for (int host : hosts)
+	{
+	  current.stack_room
+	    = MIN (current.stack_room,
+		   esc_cg_room (unit->cg, host, escape_options.stack_budget));
+	  current.frame_room
+	    = MIN (current.frame_room,
+		   room_under (escape_options.frame_budget,
+			       esc_cg_weight (unit->cg, host)));
+	}
+      if (current.frame_flags)
+	current.frame_room = 0;
+    }
 }
 
 char *
