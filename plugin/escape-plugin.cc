@@ -253,9 +253,11 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 		       NULL);
 
   if (dump)
+    g->get_dumps ()->dump_switch_p (dump);
+  /* With the details, the stack rules' notes too: which calls stay calls,
+     and each function's moved bytes and heaviest chain.  */
+  if (dump && strcmp (dump, "tree-escape-details") == 0)
     {
-      g->get_dumps ()->dump_switch_p (dump);
-      /* The stack rules' notes on inlining: which calls stay calls.  */
       g->get_dumps ()->dump_switch_p ("tree-escape_inline");
       g->get_dumps ()->dump_switch_p ("ipa-escape_stack");
     }

@@ -1,7 +1,7 @@
 /* The report of recursive-inline-run.c: the site moves in work, and the
    call from rec, which recurs, stays a call.  */
 /* { dg-do compile } */
-/* { dg-options "-O2 -fdump-tree-optimized" } */
+/* { dg-options "-O2 -fdump-tree-optimized -fplugin-arg-escape-dump=details" } */
 #include "recursive-inline-run.c"
 
 /* { dg-final { scan-escape "recursive-inline-run.c:13:13: malloc\\(240\\) -> stack: no-escape" } } */
