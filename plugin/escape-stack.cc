@@ -872,6 +872,10 @@ guard_calls (cgraph_node *caller, FILE *dump)
 {
   int caller_node = node_for (caller->decl);
   bool recurs_known = false, recurs = false;
+  /* Under the frame flags a frame with moved bytes takes nothing more by
+     inlining: GCC's inliner lets a frame grow by a multiple of its size,
+     so a moved object would let it take callees plain GCC leaves out.  */
+  bool isolate = frame_flags_p () && esc_cg_weight (unit->cg, caller_node);
   for (cgraph_edge *e = caller->callees; e; e = e->next_callee)
     {
       if (!e->inline_failed || !e->call_stmt
@@ -884,32 +888,40 @@ guard_calls (cgraph_node *caller, FILE *dump)
 	  || lookup_attribute ("noipa", DECL_ATTRIBUTES (callee->decl)))
 	continue;
       int callee_node = known_node (callee->decl);
-      if (callee_node < 0)
-	continue;
-      unsigned long long bytes = esc_cg_weight (unit->cg, callee_node);
-      if (!bytes)
+      unsigned long long bytes
+	= callee_node < 0 ? 0 : esc_cg_weight (unit->cg, callee_node);
+      if (!bytes && !isolate)
 	continue;
       bool existed;
       judged_call &judged = unit->judged.get_or_insert (e->call_stmt,
 							&existed);
       if (existed && judged.caller_uid == (int) DECL_UID (caller->decl)
-	  && judged.callee_uid == (int) DECL_UID (callee->decl))
+	  && judged.callee_uid == (int) DECL_UID (callee->decl)
+	  && (judged.blocked || !isolate))
 	{
 	  if (judged.blocked && !escape_options.dry_run)
 	    block_inlining (e);
 	  continue;
 	}
+      bool reserved = existed && !judged.blocked;
       judged.caller_uid = DECL_UID (caller->decl);
       judged.callee_uid = DECL_UID (callee->decl);
       judged.blocked = false;
       /* Nothing refuses an always_inline call; its function took the
-	 recursion of these frames when it was decided.  */
-      const char *why = always_inline_p (callee) ? NULL
-	: judge_inlining (caller, caller_node, e, bytes, &recurs_known,
-			  &recurs);
+	 recursion and the room of these frames when it was decided.  */
+      const char *why;
+      if (always_inline_p (callee))
+	why = NULL;
+      else if (isolate)
+	why = "the caller holds moved bytes while -Wframe-larger-than= or "
+	      "-Wstack-usage= is on";
+      else
+	why = judge_inlining (caller, caller_node, e, bytes, &recurs_known,
+			      &recurs);
       if (!why)
 	{
-	  esc_cg_add_weight (unit->cg, caller_node, bytes);
+	  if (!reserved)
+	    esc_cg_add_weight (unit->cg, caller_node, bytes);
 	  continue;
 	}
       judged.blocked = true;
