@@ -837,11 +837,11 @@ block_inlining (cgraph_edge *e)
   e->call_stmt_cannot_inline_p = 1;
 }
 
-/* Decide whether the call E of CALLER, whose callee's frame holds moved
-   bytes, may be inlined; reserve the callee's bytes in the caller's
-   frame if so.  Returns why not, or NULL.  */
+/* Why a call of CALLER to a function whose frame holds BYTES moved bytes
+   may not be inlined, or NULL.  RECURS caches whether CALLER may recur,
+   once RECURS_KNOWN.  */
 static const char *
-judge_inlining (cgraph_node *caller, int caller_node, cgraph_edge *e,
+judge_inlining (cgraph_node *caller, int caller_node,
 		unsigned long long bytes, bool *recurs_known, bool *recurs)
 {
   if (!*recurs_known)
@@ -861,7 +861,6 @@ judge_inlining (cgraph_node *caller, int caller_node, cgraph_edge *e,
   if (esc_cg_weight (unit->cg, caller_node) + bytes
       > escape_options.frame_budget)
     return "the frame budget";
-  (void) e;
   return NULL;
 }
 
@@ -916,7 +915,7 @@ guard_calls (cgraph_node *caller, FILE *dump)
 	why = "the caller holds moved bytes while -Wframe-larger-than= or "
 	      "-Wstack-usage= is on";
       else
-	why = judge_inlining (caller, caller_node, e, bytes, &recurs_known,
+	why = judge_inlining (caller, caller_node, bytes, &recurs_known,
 			      &recurs);
       if (!why)
 	{
