@@ -568,6 +568,32 @@ call_into_cycle_p (gcall *call, int node)
 	  || (also_out && esc_cg_same_cycle (unit->cg, node, ESC_CG_OUTSIDE)));
 }
 
+/* Whether STMT may stand between a tail call and the return: what GCC's
+   tail call passes accept there (tree-tailcall.cc, process_assignment),
+   copies and conversions of registers, and the additions, subtractions,
+   multiplications and negations of a tail recursion's accumulators.
+   Anything else, a load or a store among them, makes the call a real
+   one.  */
+static bool
+tail_call_plumbing_p (gimple *stmt)
+{
+  if (gimple_vuse (stmt))
+    return false;
+  switch (gimple_assign_rhs_code (stmt))
+    {
+    case SSA_NAME:
+    CASE_CONVERT:
+    case PLUS_EXPR:
+    case POINTER_PLUS_EXPR:
+    case MINUS_EXPR:
+    case MULT_EXPR:
+    case NEGATE_EXPR:
+      return true;
+    default:
+      return false;
+    }
+}
+
 /* A call of FN that may become a tail call into FN's cycle: a call with
    only plain statements between it and a return.  Such a call would run
    in FN's frame if FN's frame held no live object; a moved object may
@@ -594,9 +620,7 @@ tail_call_into_cycle (function *fn, int node)
 	  switch (gimple_code (stmt))
 	    {
 	    case GIMPLE_ASSIGN:
-	      /* A tail call leaves only arithmetic on registers after it:
-		 a load or a store ends the search.  */
-	      if (!gimple_clobber_p (stmt) && gimple_vuse (stmt))
+	      if (!gimple_clobber_p (stmt) && !tail_call_plumbing_p (stmt))
 		stopped = true;
 	      break;
 	    case GIMPLE_RETURN:
