@@ -4,6 +4,13 @@
 #   make example    build, then compile examples/example.c and print its report
 #   make check      build, then run the DejaGnu testsuite
 #   make install    copy the plugin into $(GCC)'s plugin directory
+#   make deps       install the Debian packages of make check (below)
+#   make check-fresh  make example and make check in a bare Debian 12 root
+#
+# On Debian, `make example' and `make check' first install the packages
+# they need with apt-get (apt-get update first), saying on the console
+# which ones and why (scripts/install-deps.sh): `make example' those of
+# EXAMPLE_PKGS, `make check' those of DEPS_PKGS.
 #
 # GCC=gcc-11 builds for another compiler; GXX defaults to the matching g++.
 
@@ -29,10 +36,17 @@ GCC_SRCS := $(wildcard plugin/*.cc)
 GCC_OBJS := $(GCC_SRCS:.cc=.o)
 PLUGIN := plugin/escape.so
 
-# Debian package names; `make deps` installs whichever is missing.
-DEPS_PKGS := gcc-12-plugin-dev dejagnu
+# Debian package names; scripts/install-deps.sh says why each is needed.
+#   gcc-12-plugin-dev  the plugin's headers
+#   dejagnu            runtest
+#   python3            scripts/escape-report, the fuzzer, the build checks
+#   gdb                testsuite/escape.gdb
+#   tcl, gcc-12-source GCC's torture tests (scripts/check-torture.sh)
+#   ccache, distcc     the build checks (scripts/check-builds.sh)
+EXAMPLE_PKGS := gcc-12-plugin-dev
+DEPS_PKGS := $(EXAMPLE_PKGS) dejagnu python3 gdb tcl gcc-12-source ccache distcc
 
-.PHONY: all deps example check install uninstall clean check-toolchain
+.PHONY: all deps deps-example example check install uninstall clean check-toolchain
 
 all: $(PLUGIN)
 
@@ -43,13 +57,10 @@ check-toolchain:
 	@test "$(GCC_MAJOR)" = 12 || { echo "escape: $(GCC) reports version $(GCC_VERSION); this plugin supports GCC 12 only" >&2; exit 1; }
 
 deps:
-	@missing=; for p in $(DEPS_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "escape: installing$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@scripts/install-deps.sh $(DEPS_PKGS)
+
+deps-example:
+	@scripts/install-deps.sh $(EXAMPLE_PKGS)
 
 # Linked by the C driver: the only C++ runtime the plugin uses is operator
 # new and delete, which cc1 exports itself, and a plugin that depends on
@@ -79,7 +90,7 @@ $(OTHER_GCC_PLUGIN): plugin/escape-plugin.cc $(OTHER_GCC_STAMP) $(CORE_OBJS) $(f
 	$(GXX) $(PLUGIN_CXXFLAGS) -iquote build/other-gcc -shared -o $@ plugin/escape-plugin.cc \
 		$(filter-out plugin/escape-plugin.o,$(GCC_OBJS)) $(CORE_OBJS)
 
-example: deps
+example: deps-example
 	@$(MAKE) --no-print-directory all
 	@rm -f examples/*.escape
 	$(GCC) -O2 -fplugin=./$(PLUGIN) -fplugin-arg-escape-dump \
@@ -100,7 +111,19 @@ uninstall:
 clean:
 	rm -f $(PLUGIN) $(OTHER_GCC_PLUGIN) plugin/*.o plugin/core/*.o examples/*.o examples/*.escape
 	rm -f testsuite/*.log testsuite/*.sum
-	rm -rf testsuite/tmp build
+	rm -rf testsuite/tmp
+	@# Not into the mounts of a chroot that check-fresh may have left behind.
+	rm -rf --one-file-system build
+
+# The README's two commands on a bare machine (scripts/check-fresh.sh):
+# a Debian 12 root made with debootstrap --variant=minbase and only
+# build-essential and git (scripts/make-root.sh; its tarball is kept in
+# build/roots/), a clone of HEAD under /root there, then make example
+# and make check in it with chroot.  Root only; some minutes.
+.PHONY: check-fresh
+
+check-fresh:
+	scripts/check-fresh.sh
 
 # Differential runs of GCC's C torture suite without and with the plugin
 # (scripts/check-torture.sh; the tests are unpacked into build/torture/).

@@ -23,19 +23,19 @@ extern "C" {
 
 #include "escape-fn.h"
 
-/* The objects the phis at the head of LOOP may hold, collected on first
-   use: a site in a loop is tested against every enclosing loop, so
+/* The objects the phis of BB may hold, collected on first use: a site
+   in a loop is tested against the phis of every enclosing loop, so
    testing each phi per site would be sites x phis.  */
 static bitmap
-header_phi_objects (escape_fn *ef, loop_p loop)
+block_phi_objects (escape_fn *ef, basic_block bb)
 {
-  if (ef->loop_phi_objects.length () <= (unsigned) loop->num)
-    ef->loop_phi_objects.safe_grow_cleared (number_of_loops (ef->fun));
-  bitmap &objects = ef->loop_phi_objects[loop->num];
+  if (ef->block_phi_objects.length () <= (unsigned) bb->index)
+    ef->block_phi_objects.safe_grow_cleared (last_basic_block_for_fn (ef->fun));
+  bitmap &objects = ef->block_phi_objects[bb->index];
   if (objects)
     return objects;
   objects = BITMAP_ALLOC (NULL);
-  for (gphi_iterator gsi = gsi_start_phis (loop->header); !gsi_end_p (gsi);
+  for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
        gsi_next (&gsi))
     {
       tree res = gimple_phi_result (gsi.phi ());
@@ -48,21 +48,111 @@ header_phi_objects (escape_fn *ef, loop_p loop)
   return objects;
 }
 
+/* Whether the CFG of FUN has a cycle that is no natural loop: an edge
+   back to a block of the depth-first walk's path that does not dominate
+   the edge's source.  GCC's own marks miss the natural loops nested in
+   such a cycle, so the pass finds it itself.  */
+static bool
+irreducible_cfg_p (function *fun)
+{
+  /* 0: not reached yet, 1: on the walk's path, 2: done.  */
+  auto_vec<char> state;
+  state.safe_grow_cleared (last_basic_block_for_fn (fun));
+  auto_vec<basic_block> path;
+  auto_vec<unsigned> next_edge;
+  basic_block entry = ENTRY_BLOCK_PTR_FOR_FN (fun);
+  state[entry->index] = 1;
+  path.safe_push (entry);
+  next_edge.safe_push (0);
+  while (!path.is_empty ())
+    {
+      basic_block bb = path.last ();
+      unsigned &i = next_edge.last ();
+      if (i == EDGE_COUNT (bb->succs))
+	{
+	  state[bb->index] = 2;
+	  path.pop ();
+	  next_edge.pop ();
+	  continue;
+	}
+      basic_block dest = EDGE_SUCC (bb, i++)->dest;
+      if (state[dest->index] == 1 && !dominated_by_p (CDI_DOMINATORS, bb, dest))
+	return true;
+      if (state[dest->index] == 0)
+	{
+	  state[dest->index] = 1;
+	  path.safe_push (dest);
+	  next_edge.safe_push (0);
+	}
+    }
+  return false;
+}
+
+/* The cycles of the CFG of EF's function, by block index (esc_cycles),
+   made on first use.  */
+static int *
+block_cycles (escape_fn *ef)
+{
+  if (ef->block_cycles)
+    return ef->block_cycles;
+  auto_vec<int> edges;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, ef->fun)
+    {
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, bb->succs)
+	{
+	  edges.safe_push (bb->index);
+	  edges.safe_push (e->dest->index);
+	}
+    }
+  ef->block_cycles = esc_cycles (last_basic_block_for_fn (ef->fun),
+				 (const int (*)[2]) edges.address (),
+				 edges.length () / 2);
+  return ef->block_cycles;
+}
+
 /* Whether a pointer to OBJ, allocated in BB, may still be alive when BB
-   allocates again: it reaches a phi at the head of an enclosing loop, or
-   it is kept in memory.  */
+   allocates again.  BB only runs again on a cycle of the CFG, and then an
+   old pointer lives on into the new run only in memory, or through a phi
+   on that cycle in a block that dominates BB: in SSA form a value live at
+   BB is defined in a block that dominates BB, and a chain of definitions
+   without a phi from BB's own result would make that block both
+   dominate BB and be dominated by it.
+
+   When every cycle is a natural loop, that block's phi carries the
+   pointer into the loop's header, so the headers of the loops around BB
+   are all that needs looking at.  When some cycle is not (a goto into a
+   loop), every dominator of BB on BB's cycle is; those come first on
+   the way up the dominator tree, since a block that dominates one on
+   the cycle and is reached from BB is on it too.  */
 static bool
 loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
 {
-  if (bb->flags & BB_IRREDUCIBLE_LOOP)
-    return true;
-  if (bb->loop_father == ef->fun->x_current_loops->tree_root)
+  if (ef->irreducible < 0)
+    ef->irreducible = irreducible_cfg_p (ef->fun);
+  if (!ef->irreducible)
+    {
+      if (bb->loop_father == ef->fun->x_current_loops->tree_root)
+	return false;
+      if (ef->containers[obj] >= 0)
+	return true;
+      for (loop_p loop = bb->loop_father; loop_outer (loop);
+	   loop = loop_outer (loop))
+	if (bitmap_bit_p (block_phi_objects (ef, loop->header), obj))
+	  return true;
+      return false;
+    }
+  int *cycles = block_cycles (ef);
+  int cycle = cycles[bb->index];
+  if (cycle < 0)
     return false;
   if (ef->containers[obj] >= 0)
     return true;
-  for (loop_p loop = bb->loop_father; loop_outer (loop);
-       loop = loop_outer (loop))
-    if (bitmap_bit_p (header_phi_objects (ef, loop), obj))
+  for (basic_block d = bb; d && cycles[d->index] == cycle;
+       d = get_immediate_dominator (CDI_DOMINATORS, d))
+    if (bitmap_bit_p (block_phi_objects (ef, d), obj))
       return true;
   return false;
 }

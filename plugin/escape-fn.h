@@ -62,8 +62,13 @@ struct escape_fn
   /* Set when the function holds an operand the analysis cannot follow;
      every site then stays on the heap.  */
   const char *unsupported = NULL;
-  /* By loop number: header_phi_objects.  */
-  auto_vec<bitmap> loop_phi_objects;
+  /* By block index: the objects its phis may hold (block_phi_objects).  */
+  auto_vec<bitmap> block_phi_objects;
+  /* Whether the CFG has a cycle that is no natural loop, or -1 before
+     the first site's loop check asks; then the cycle of each block, by
+     index (esc_cycles).  */
+  int irreducible = -1;
+  int *block_cycles = NULL;
   /* Whether this pass enabled a ranger, which only sizes that are not
      constant need.  */
   bool ranger = false;
@@ -71,9 +76,10 @@ struct escape_fn
   ~escape_fn ()
   {
     esc_free_index_release (&frees_by_object);
-    for (bitmap objects : loop_phi_objects)
+    for (bitmap objects : block_phi_objects)
       if (objects)
 	BITMAP_FREE (objects);
+    free (block_cycles);
   }
 };
 

@@ -120,7 +120,7 @@ unsupported_operand (escape_fn *ef, tree op)
 /* The node of the pointer that the memory reference REF is based on, or
    of the object it names.  */
 static esc_node
-address_of_ref (escape_fn *ef, tree ref)
+base_address_of_ref (escape_fn *ef, tree ref)
 {
   tree base = get_base_address (ref);
   if (!base)
@@ -128,14 +128,7 @@ address_of_ref (escape_fn *ef, tree ref)
   if (TREE_CODE (base) == MEM_REF)
     return value_of (ef, TREE_OPERAND (base, 0));
   if (TREE_CODE (base) == TARGET_MEM_REF)
-    {
-      esc_node n = value_of (ef, TMR_BASE (base));
-      if (TMR_INDEX (base))
-	n = union_of (ef, n, value_of (ef, TMR_INDEX (base)), -1);
-      if (TMR_INDEX2 (base))
-	n = union_of (ef, n, value_of (ef, TMR_INDEX2 (base)), -1);
-      return n;
-    }
+    return value_of (ef, TMR_BASE (base));
   if (DECL_P (base))
     {
       if (TREE_CODE (base) == FUNCTION_DECL || TREE_CODE (base) == LABEL_DECL
@@ -146,6 +139,45 @@ address_of_ref (escape_fn *ef, tree ref)
   if (CONSTANT_CLASS_P (base))
     return address_of_object (ef, esc_global_object (ef->g));
   return unsupported_operand (ef, base);
+}
+
+/* OP's node, when OP is a value that is not constant, or -1.  */
+static esc_node
+variable_part (escape_fn *ef, tree op)
+{
+  return op && TREE_CODE (op) == SSA_NAME ? value_of (ef, op) : -1;
+}
+
+/* The values that choose which part of its base the memory reference
+   REF names: array indices, bounds and element sizes, field offsets and
+   the indices of a TARGET_MEM_REF that are not constant.  What is read
+   or written there, and the part's address, depend on them, so they go
+   along: a table indexed by bits of an address gives the bits back.  */
+static esc_node
+index_values (escape_fn *ef, tree ref)
+{
+  esc_node n = -1;
+  tree t = ref;
+  for (; handled_component_p (t); t = TREE_OPERAND (t, 0))
+    if (TREE_CODE (t) == ARRAY_REF || TREE_CODE (t) == ARRAY_RANGE_REF)
+      for (int i = 1; i <= 3; i++)
+	n = union_of (ef, n, variable_part (ef, TREE_OPERAND (t, i)), -1);
+    else if (TREE_CODE (t) == COMPONENT_REF)
+      n = union_of (ef, n, variable_part (ef, TREE_OPERAND (t, 2)), -1);
+  if (TREE_CODE (t) == TARGET_MEM_REF)
+    {
+      n = union_of (ef, n, variable_part (ef, TMR_INDEX (t)), -1);
+      n = union_of (ef, n, variable_part (ef, TMR_INDEX2 (t)), -1);
+    }
+  return n;
+}
+
+/* The node of the address of the memory reference REF.  */
+static esc_node
+address_of_ref (escape_fn *ef, tree ref)
+{
+  esc_node base = base_address_of_ref (ef, ref);
+  return union_of (ef, base, index_values (ef, ref), -1);
 }
 
 esc_node
@@ -228,11 +260,13 @@ rvalue_of (escape_fn *ef, tree op, int step)
   tree base = get_base_address (op);
   if (base && TREE_CODE (base) == SSA_NAME)
     return value_of (ef, base);
-  esc_node ptr = address_of_ref (ef, op);
-  if (ptr < 0)
-    return -1;
+  esc_node ptr = base_address_of_ref (ef, op);
   esc_node n = esc_new_value (ef->g);
-  esc_add_load (ef->g, n, ptr, step);
+  if (ptr >= 0)
+    esc_add_load (ef->g, n, ptr, step);
+  esc_node index = index_values (ef, op);
+  if (index >= 0)
+    esc_add_copy (ef->g, n, index, step);
   return n;
 }
 
@@ -240,14 +274,18 @@ rvalue_of (escape_fn *ef, tree op, int step)
 void
 assign_to (escape_fn *ef, tree lhs, esc_node src, int step)
 {
-  if (src < 0)
-    return;
   if (TREE_CODE (lhs) == SSA_NAME)
     {
-      esc_add_copy (ef->g, ssa_node (ef, lhs), src, step);
+      if (src >= 0)
+	esc_add_copy (ef->g, ssa_node (ef, lhs), src, step);
       return;
     }
-  esc_node ptr = address_of_ref (ef, lhs);
+  /* Where a constant goes is data too: table[i] = 0 marks the place i
+     names, and a later read finds it there.  */
+  src = union_of (ef, src, index_values (ef, lhs), step);
+  if (src < 0)
+    return;
+  esc_node ptr = base_address_of_ref (ef, lhs);
   if (ptr >= 0)
     esc_add_store (ef->g, ptr, src, step);
 }
@@ -282,23 +320,19 @@ analyze_assign (escape_fn *ef, gassign *stmt)
       src = rvalue_of (ef, rhs1, step);
       break;
     case GIMPLE_UNARY_RHS:
+      /* An address turned into a number is followed like a pointer:
+	 the number carries it wherever it goes.  A number turned into a
+	 pointer may also point anywhere.  */
       src = value_of (ef, rhs1);
-      if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (rhs1))
-	  && !POINTER_TYPE_P (TREE_TYPE (lhs)))
-	{
-	  /* An address turned into a number can come back anywhere.  */
-	  if (src >= 0)
-	    esc_add_sink (ef->g, src, ESC_ADDRESS_EXPOSED, step);
-	  src = -1;
-	}
-      else if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
-	       && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
+      if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
+	  && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
 	src = union_of (ef, src, esc_unknown_value (ef->g), step);
       break;
     default:
-      if (TREE_CODE_CLASS (code) == tcc_comparison
-	  || code == POINTER_DIFF_EXPR)
-	break;
+      /* Every operation carries what its operands carry, comparisons
+	 and pointer differences too: bits of an address put back
+	 together give the address, and so do the null tests of pointers
+	 made of those bits (docs/rules.md).  */
       for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
 	src = union_of (ef, src, value_of (ef, gimple_op (stmt, i)), step);
       break;
@@ -348,11 +382,6 @@ analyze_stmt (escape_fn *ef, gimple *stmt)
     case GIMPLE_RETURN:
       if (tree ret = gimple_return_retval (as_a <greturn *> (stmt)))
 	{
-	  /* An integer narrower than a pointer cannot hand an address to
-	     the caller.  */
-	  tree type = TREE_TYPE (ret);
-	  if (INTEGRAL_TYPE_P (type) && TYPE_PRECISION (type) < POINTER_SIZE)
-	    break;
 	  int step = new_step (ef, stmt);
 	  esc_node n = rvalue_of (ef, ret, step);
 	  if (n >= 0)

@@ -17,7 +17,10 @@
 # as this check.  ccache and distcc are installed from Debian if missing.
 #
 # Prints "PASS: NAME" or "FAIL: NAME: WHY" per check, then "N passed,
-# M failed"; exits 1 if M > 0.  Works in build/builds/, emptied first.
+# M failed"; exits 1 if M > 0.  Works in build/builds/, emptied first;
+# while distccd runs, its files are in a directory of its own under /tmp
+# (distccd run by root runs as nobody, who may not reach the checkout),
+# moved to build/builds/distcc/server/ at the end.
 # GCC selects the compiler, as in the Makefile.
 
 set -u
@@ -133,17 +136,15 @@ build_failed() {
 	[ "$1" -eq 0 ] || echo "make exited $1: $(grep -m1 -iE 'error|fatal' "$2")"
 }
 
-# Installs whichever of the Debian packages is missing; prints why that
-# failed, or nothing.
+# Installs whichever of the Debian packages is missing, saying so on
+# stderr; prints why that failed, or nothing.
 install_missing() {
-	local missing=() pkg out
-	for pkg in "$@"; do
-		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
-	done
-	[ ${#missing[@]} -eq 0 ] && return
-	echo "check-builds: installing ${missing[*]}" >&2
-	if ! out=$({ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } 2>&1); then
-		echo "apt-get install ${missing[*]} failed: $(echo "$out" | grep -m1 -E '^E:|ermission' || echo "$out" | tail -1)"
+	local out
+	if ! out=$("$repo/scripts/install-deps.sh" --who check-builds "$@" 2>&1); then
+		echo "$out" >&2
+		echo "apt-get install failed: $(echo "$out" | grep -m1 -E '^E:|ermission|not root' || echo "$out" | tail -1)"
+	elif [ -n "$out" ]; then
+		echo "$out" >&2
 	fi
 }
 
@@ -243,6 +244,8 @@ check_ccache() {
 	unset CCACHE_DIR
 }
 
+# The distccd's own directory (see check_distcc), and its pid.
+server=
 distccd_pid=
 stop_distccd() {
 	if [ -n "$distccd_pid" ]; then
@@ -251,14 +254,24 @@ stop_distccd() {
 		distccd_pid=
 	fi
 }
-trap stop_distccd EXIT
+# Stops distccd, and moves its directory into DEST to be looked at.
+keep_server() {
+	stop_distccd
+	if [ -n "$server" ] && [ -d "$server" ]; then
+		mkdir -p "$1"
+		cp -R "$server/." "$1/" && rm -rf "$server"
+		server=
+	fi
+}
+trap 'keep_server "$work/distcc/server"' EXIT
 trap 'exit 130' INT TERM
 
 # Starts distccd on a free port of 127.0.0.1, its files in SERVER; sets
 # distccd_pid and port, or prints why it could not.
 start_distccd() {
 	local server=$1 user_args=()
-	# distccd will not run as root; it then needs a user of its own.
+	# distccd will not run as root; it then needs a user of its own, who
+	# must be able to write everything in SERVER.
 	if [ "$(id -u)" -eq 0 ]; then
 		user_args=(--user nobody)
 		chown -R nobody "$server"
@@ -287,7 +300,7 @@ start_distccd() {
 
 # How many lines of the distccd log match PATTERN.
 server_says() {
-	grep -c -- "$1" "$work/distcc/server/distccd.log"
+	grep -c -- "$1" "$server/distccd.log"
 }
 
 check_distcc() {
@@ -302,16 +315,31 @@ check_distcc() {
 		fail_all "distcc is not installed${install_why:+: $install_why}" "${names[@]}"
 		return
 	fi
-	local dir=$work/distcc server=$work/distcc/server status port why
-	mkdir -p "$server/bin" "$server/tmp" "$server/reports" "$dir/client1" "$dir/client2" "$dir/client3"
+	local dir=$work/distcc status port why
+	# The server's files: its log, pid file and temporary directory, the
+	# wrapper compiler, the plugin it loads and the reports it writes.
+	# Run by root, distccd runs as nobody, who may not be able to reach
+	# the checkout (under /root, mode 700, say), so they are in a
+	# directory of their own under /tmp, nobody's; at the end they are
+	# moved to $dir/server.
+	mkdir -p "$dir/client1" "$dir/client2" "$dir/client3"
+	rm -rf "$dir/server"
+	if ! server=$(mktemp -d /tmp/escape-distccd.XXXXXX); then
+		fail_all "could not make distccd's directory under /tmp" "${names[@]}"
+		return
+	fi
+	chmod 755 "$server"
+	mkdir -p "$server/bin" "$server/tmp" "$server/reports"
+	cp "$plugin" "$server/escape.so"
 	# README's wrapper, which loads the plugin itself: the command line
 	# that distcc sends then has no -fplugin= for distccd to refuse.
-	printf '#!/bin/sh\nexec %q -fplugin=%q "$@"\n' "$gcc_path" "$plugin" >"$server/bin/escape-gcc"
+	printf '#!/bin/sh\nexec %q -fplugin=%q "$@"\n' "$gcc_path" "$server/escape.so" >"$server/bin/escape-gcc"
 	chmod 755 "$server/bin/escape-gcc"
 	# Not in $(...): distccd_pid and port must outlive the call.
 	start_distccd "$server" >"$dir/start.why"
 	if [ -s "$dir/start.why" ]; then
-		fail_all "$(cat "$dir/start.why")" "${names[@]}"
+		keep_server "$dir/server"
+		fail_all "$(cat "$dir/start.why") (its files are in $dir/server)" "${names[@]}"
 		return
 	fi
 	pass "${names[0]} (port $port)"
@@ -354,6 +382,8 @@ check_distcc() {
 		ESCAPE_ARGS="-fopt-info-optimized-missed -fplugin-arg-escape-report=$server/reports -fplugin-arg-escape-dump" ||
 		status=$?
 	compiled=$(server_says 'COMPILE_OK.*escape-gcc')
+	unset DISTCC_HOSTS
+	keep_server "$dir/server"
 	why=$(build_failed $status "$dir/build3.log")
 	[ -n "$why" ] || [ "$compiled" -eq "$expect_units" ] ||
 		why="the distccd log shows $compiled compiles with escape-gcc, not $expect_units"
@@ -369,13 +399,11 @@ check_distcc() {
 	# The client's preprocessing run writes no report, so every file is
 	# the server's; its dumps stay in its temporary directory.
 	local dumps
-	dumps=$(find "$server/tmp" -name 'distccd_*.i.*t.escape' | wc -l)
-	why=$(incomplete_reports "$server/reports")
+	dumps=$(find "$dir/server/tmp" -name 'distccd_*.i.*t.escape' | wc -l)
+	why=$(incomplete_reports "$dir/server/reports")
 	[ -n "$why" ] || [ "$dumps" -eq "$expect_units" ] ||
-		why="$dumps dump files in the server's $server/tmp, not $expect_units"
+		why="$dumps dump files in the server's temporary directory ($dir/server/tmp), not $expect_units"
 	result "${names[6]}" "$why"
-	unset DISTCC_HOSTS
-	stop_distccd
 }
 
 main() {

@@ -74,9 +74,8 @@ prepare_sources() {
 	compgen -G '/usr/src/gcc-12/gcc-12*.tar.xz' >/dev/null || missing+=(gcc-12-source)
 	command -v tclsh >/dev/null || missing+=(tcl)
 	if [ ${#missing[@]} -gt 0 ]; then
-		echo "check-torture: installing ${missing[*]}"
-		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+		"$repo/scripts/install-deps.sh" --who check-torture "${missing[@]}" ||
+			die "could not install ${missing[*]}"
 	fi
 	[ -f "$suite/.unpacked" ] && return
 	tarballs=(/usr/src/gcc-12/gcc-12*.tar.xz)

@@ -307,11 +307,11 @@ class Build(unittest.TestCase):
         source = os.path.join(d, "two.c")
         with open(source, "w") as f:
             f.write("#include <stdint.h>\n#include <stdlib.h>\n"
-                    "uintptr_t saved;\n"
+
                     "int one (void) { char *p = malloc (5000); p[1] = 2;\n"
                     "  int r = p[1]; free (p); return r; }\n"
                     "int two (void) { char *p = malloc (5000); p[1] = 2;\n"
-                    "  saved = (uintptr_t) p; int r = p[1]; free (p);\n"
+                    "  __asm__ volatile (\"\" : : \"r\" (p)); int r = p[1]; free (p);\n"
                     "  return r; }\n")
         reports = os.path.join(d, "reports")
         os.makedirs(reports)

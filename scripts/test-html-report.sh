@@ -16,9 +16,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$repo/build/report-html}
 
 if ! command -v chromium >/dev/null; then
-	echo "test-html-report: installing chromium"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	"$repo/scripts/install-deps.sh" --who test-html-report chromium
 fi
 
 rm -rf "$work"

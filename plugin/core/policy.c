@@ -336,10 +336,11 @@ esc_summary_find (const struct esc_summaries *s, int id)
 
 /* Tarjan's algorithm, iterative so deep call chains cannot overflow the
    compiler's stack.  */
-bool *
-esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
+int *
+esc_cycles (int n_funcs, const int (*edges)[2], size_t n_edges)
 {
-  bool *recursive = esc_xcalloc ((size_t) n_funcs, sizeof *recursive);
+  int *cycle = esc_xcalloc ((size_t) n_funcs, sizeof *cycle);
+  bool *self = esc_xcalloc ((size_t) n_funcs, sizeof *self);
   /* Successor lists in compressed form.  */
   int *first = esc_xcalloc ((size_t) n_funcs + 1, sizeof *first);
   int *succ = esc_xcalloc (n_edges, sizeof *succ);
@@ -353,7 +354,7 @@ esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
       int from = edges[e][0];
       succ[first[from] + fill[from]++] = edges[e][1];
       if (edges[e][0] == edges[e][1])
-	recursive[from] = true;
+	self[from] = true;
     }
 
   int *index = esc_xcalloc ((size_t) n_funcs, sizeof *index);
@@ -362,7 +363,7 @@ esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
   int *stack = esc_xcalloc ((size_t) n_funcs, sizeof *stack);
   int *call = esc_xcalloc ((size_t) n_funcs, sizeof *call);
   int *next_edge = esc_xcalloc ((size_t) n_funcs, sizeof *next_edge);
-  int counter = 0, sp = 0;
+  int counter = 0, sp = 0, n_cycles = 0;
 
   for (int root = 0; root < n_funcs; root++)
     {
@@ -406,9 +407,10 @@ esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
 	      size++;
 	    }
 	  while (w != v);
-	  if (size > 1)
-	    for (int i = sp; i < top; i++)
-	      recursive[stack[i]] = true;
+	  bool cyclic = size > 1 || self[v];
+	  for (int i = sp; i < top; i++)
+	    cycle[stack[i]] = cyclic ? n_cycles : -1;
+	  n_cycles += cyclic;
 	}
     }
   free (first);
@@ -420,5 +422,17 @@ esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
   free (stack);
   free (call);
   free (next_edge);
+  free (self);
+  return cycle;
+}
+
+bool *
+esc_find_recursive (int n_funcs, const int (*edges)[2], size_t n_edges)
+{
+  int *cycle = esc_cycles (n_funcs, edges, n_edges);
+  bool *recursive = esc_xcalloc ((size_t) n_funcs, sizeof *recursive);
+  for (int f = 0; f < n_funcs; f++)
+    recursive[f] = cycle[f] >= 0;
+  free (cycle);
   return recursive;
 }

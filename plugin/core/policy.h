@@ -128,6 +128,13 @@ struct esc_summary *esc_summary_add (struct esc_summaries *s, int id,
 const struct esc_summary *esc_summary_find (const struct esc_summaries *s,
 					    int id);
 
+/* The cycles of a directed graph of N_FUNCS nodes, whose EDGES are pairs
+   of node numbers: for each node, the number of the strongly connected
+   component it is in when that component has a cycle (more than one
+   node, or an edge to itself), or -1.  Returns an array of N_FUNCS that
+   the caller frees.  */
+int *esc_cycles (int n_funcs, const int (*edges)[2], size_t n_edges);
+
 /* Functions that take part in a call-graph cycle.  EDGES holds pairs of
    caller and callee numbers below N_FUNCS.  Returns an array of N_FUNCS
    flags that the caller frees.  */

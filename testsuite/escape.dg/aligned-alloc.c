@@ -1,3 +1,4 @@
+/* aligned-alloc-run.c needs another program: misaligned stores fault.  */
 /* aligned_alloc moves and keeps its alignment: the frame is realigned to
    64 bytes.  */
 /* { dg-do compile } */

@@ -1,3 +1,4 @@
+/* frame-budget-run.c needs another program: a 64 KiB thread stack.  */
 /* Conversions in one function stop at the frame budget (32768 bytes by
    default); sites are admitted in order.  */
 /* { dg-do compile } */
@@ -22,4 +23,4 @@ many (void)
 }
 
 /* { dg-final { scan-escape-times "malloc\\(4096\\) -> stack: no-escape" 8 } } */
-/* { dg-final { scan-escape "frame-budget.c:20:13: malloc\\(4096\\) -> heap: frame-budget: 4096 bytes would pass the frame budget" } } */
+/* { dg-final { scan-escape "frame-budget.c:21:13: malloc\\(4096\\) -> heap: frame-budget: 4096 bytes would pass the frame budget" } } */

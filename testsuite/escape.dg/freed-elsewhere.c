@@ -1,3 +1,4 @@
+/* freed-elsewhere-run.c needs another program: an opaque allocator.  */
 /* A free that may also free a heap object, or a callee that frees the
    object, keeps it on the heap.  */
 /* { dg-do compile } */
@@ -28,5 +29,5 @@ callee_frees (void)
   release (p);
 }
 
-/* { dg-final { scan-escape "malloc\\(40\\) -> heap: freed-elsewhere: a free at freed-elsewhere.c:20:3 may also free an object that stays on the heap" } } */
+/* { dg-final { scan-escape "malloc\\(40\\) -> heap: freed-elsewhere: a free at freed-elsewhere.c:21:3 may also free an object that stays on the heap" } } */
 /* { dg-final { scan-escape "malloc\\(41\\) -> heap: freed-elsewhere: release \\(p_\[0-9\]+\\)" } } */

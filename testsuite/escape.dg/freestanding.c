@@ -1,10 +1,10 @@
 /* -ffreestanding: no call is GCC's allocator, so every site is reported
-   not-builtin and left alone (not-builtin-run.c runs it).  */
-/* { dg-do compile } */
-/* { dg-options "-O2 -ffreestanding" } */
+   not-builtin and left alone; the program still works.  */
+/* { dg-do run } */
+/* { dg-options "-ffreestanding" } */
 #include <stdlib.h>
 
-int
+__attribute__((noinline)) static int
 f (void)
 {
   char *p = malloc (16);
@@ -19,6 +19,14 @@ f (void)
   return v;
 }
 
-/* { dg-final { scan-escape "freestanding.c:10:13: malloc\\(16\\) -> heap: not-builtin" } } */
-/* { dg-final { scan-escape "freestanding.c:11:13: calloc\\(4, 4\\) -> heap: not-builtin" } } */
-/* { dg-final { scan-escape "freestanding.c:12:13: aligned_alloc\\(16, 32\\) -> heap: not-builtin" } } */
+int
+main (void)
+{
+  if (f () != 3)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "freestanding.c:10:13: malloc\\(16\\) -> heap: not-builtin" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "freestanding.c:11:13: calloc\\(4, 4\\) -> heap: not-builtin" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "freestanding.c:12:13: aligned_alloc\\(16, 32\\) -> heap: not-builtin" { target { no-opts "-O0" } } } } */

@@ -1,8 +1,44 @@
-/* The report for nested-function-run.c.  */
-/* { dg-do compile } */
-/* { dg-options "-O2 -std=gnu11" } */
-#include "nested-function-run.c"
+/* GNU C nested functions.  An object the parent shares with a nested
+   function through the static chain keeps the heap; an object private
+   to the nested function, or to the parent, may move.  */
+/* { dg-do run } */
+/* { dg-options "-std=gnu11" } */
+#include <stdlib.h>
+#include <string.h>
 
-/* { dg-final { scan-escape "nested-function-run.c:12:18: malloc\\(32\\) -> heap: passed-to-call: .*\\\[static-chain: &FRAME" } } */
-/* { dg-final { scan-escape "nested-function-run.c:17:17: malloc\\(16\\) -> stack: no-escape" } } */
-/* { dg-final { scan-escape "nested-function-run.c:25:16: malloc\\(8\\) -> stack: no-escape" } } */
+__attribute__((noinline)) static int
+outer (int n)
+{
+  char *shared = malloc (32);
+  memset (shared, n, 32);
+
+  __attribute__((noinline)) int inner (int k)
+  {
+    char *own = malloc (16);
+    memset (own, k, 16);
+    int r = own[0] + own[15] + shared[k];
+    shared[k] = (char) (shared[k] + 1);
+    free (own);
+    return r;
+  }
+
+  char *mine = malloc (8);
+  memset (mine, 3, 8);
+  int sum = inner (1) + inner (1) + mine[7];
+  free (mine);
+  free (shared);
+  return sum;
+}
+
+int
+main (void)
+{
+  /* inner (1): 1 + 1 + 5, then 1 + 1 + 6; mine[7]: 3.  */
+  if (outer (5) != 18)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "nested-function.c:12:18: malloc\\(32\\) -> heap: passed-to-call: .*\\\[static-chain: &FRAME" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "nested-function.c:17:17: malloc\\(16\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "nested-function.c:25:16: malloc\\(8\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

@@ -1,10 +1,10 @@
 /* With -fno-builtin-malloc the call is not GCC's malloc: the site is
-   reported and left alone.  */
-/* { dg-do compile } */
-/* { dg-options "-O2 -fno-builtin-malloc" } */
+   reported and left alone, and the program still works.  */
+/* { dg-do run } */
+/* { dg-options "-fno-builtin-malloc" } */
 #include <stdlib.h>
 
-int
+__attribute__((noinline)) static int
 f (void)
 {
   char *p = malloc (16);
@@ -14,4 +14,12 @@ f (void)
   return r;
 }
 
-/* { dg-final { scan-escape "malloc\\(16\\) -> heap: not-builtin" } } */
+int
+main (void)
+{
+  if (f () != 1)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "malloc\\(16\\) -> heap: not-builtin" { target { no-opts "-O0" } } } } */

@@ -1,3 +1,4 @@
+/* passed-to-call-run.c needs another program: reads after a return.  */
 /* Sharing down: a callee of this unit that only reads keeps the object on
    the stack; an unknown, indirect or keeping callee forces the heap.  */
 /* { dg-do compile } */

@@ -1,3 +1,4 @@
+/* recursive-run.c needs another program: 20000 frames of 4000 bytes.  */
 /* A function in a call-graph cycle keeps the heap: its stack use would
    grow with the recursion depth.  */
 /* { dg-do compile } */

@@ -1,8 +1,9 @@
-/* The append rule: a buffer grown with realloc keeps the heap.  */
-/* { dg-do compile } */
+/* The append rule: a buffer grown with realloc keeps the heap; realloc
+   of a stack object would crash.  */
+/* { dg-do run } */
 #include <stdlib.h>
 
-int
+__attribute__((noinline)) static int
 grow (int n)
 {
   int *v = malloc (4 * sizeof *v);
@@ -17,4 +18,12 @@ grow (int n)
   return r;
 }
 
-/* { dg-final { scan-escape "malloc\\(16\\) -> heap: resized: .*realloc" } } */
+int
+main (void)
+{
+  if (grow (100) != 99)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "malloc\\(16\\) -> heap: resized: .*realloc" { target { no-opts "-O0" } } } } */

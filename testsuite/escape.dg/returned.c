@@ -1,3 +1,4 @@
+/* returned-run.c needs another program: reads after a return.  */
 /* Sharing up: a pointer that flows to the return value escapes, also
    through arithmetic, casts and phis.  */
 /* { dg-do compile } */
@@ -17,6 +18,6 @@ derived (int c)
   return c ? q : (char *) 0;
 }
 
-/* { dg-final { scan-escape "returned.c:9:10: malloc\\(16\\) -> heap: returned: return" } } */
-/* { dg-final { scan-escape "returned.c:15:13: malloc\\(32\\) -> heap: returned: return" } } */
+/* { dg-final { scan-escape "returned.c:10:10: malloc\\(16\\) -> heap: returned: return" } } */
+/* { dg-final { scan-escape "returned.c:16:13: malloc\\(32\\) -> heap: returned: return" } } */
 /* { dg-final { scan-escape-not "-> stack" } } */

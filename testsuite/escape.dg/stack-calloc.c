@@ -1,3 +1,4 @@
+/* stack-calloc-run.c needs another program: calloc in a loop.  */
 /* calloc moves with its zeroing.  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -fdump-tree-optimized" } */
@@ -14,5 +15,5 @@ counts (const unsigned char *data, int len)
   return r;
 }
 
-/* { dg-final { scan-escape "calloc\\(256, 4\\) -> stack: no-escape: freed at stack-calloc.c:13:3" } } */
+/* { dg-final { scan-escape "calloc\\(256, 4\\) -> stack: no-escape: freed at stack-calloc.c:14:3" } } */
 /* { dg-final { scan-tree-dump-not "calloc" "optimized" } } */

@@ -1,10 +1,14 @@
-/* The objects of frame-flags.h still move with -fstack-clash-protection.  */
-/* { dg-do compile } */
-/* { dg-options "-O2 -fstack-clash-protection" } */
+/* The objects of frame-flags.h still move with -fstack-clash-protection,
+   and the program still works.  */
+/* { dg-do run } */
+/* -save-temps=obj keeps the assembly in the test's directory for
+   scan-assembler; -fdirectives-only leaves the macros to the compiler,
+   so that the report gives the locations of frame-flags.h's LINK.  */
+/* { dg-options "-fstack-clash-protection -save-temps=obj -fdirectives-only" } */
 #include "frame-flags.h"
 
-/* { dg-final { scan-escape "frame-flags.h:24:13: malloc\\(4096\\) -> stack: no-escape" } } */
-/* { dg-final { scan-escape-times "frame-flags.h:(49|50|51):1: malloc\\(3072\\) -> stack: no-escape" 3 } } */
-/* { dg-final { scan-escape "frame-flags.h:59:13: malloc\\(24\\) -> stack: no-escape" } } */
+/* { dg-final { scan-escape "frame-flags.h:24:13: malloc\\(4096\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape-times "frame-flags.h:(49|50|51):1: malloc\\(3072\\) -> stack: no-escape" 3 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "frame-flags.h:59:13: malloc\\(24\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
 /* The page-sized frame of page () is probed.  */
-/* { dg-final { scan-assembler "orq\t\\\$0, \\(%rsp\\)" } } */
+/* { dg-final { scan-assembler "orq\t\\\$0, \\(%rsp\\)" { target { no-opts "-O0" } } } } */

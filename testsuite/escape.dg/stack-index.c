@@ -1,3 +1,4 @@
+/* stack-index-run.c needs another program: checks against local arrays.  */
 /* p[i] on a moved object becomes the array access a hand-written local
    array gets, of the element type, so GCC indexes the frame directly
    instead of computing each element's address.  */

@@ -1,11 +1,11 @@
 /* The NULL check of a moved allocation folds away, and with it the error
    path.  */
-/* { dg-do compile } */
-/* { dg-options "-O2 -fdump-tree-optimized" } */
+/* { dg-do run } */
+/* { dg-options "-fdump-tree-optimized" } */
 #include <stdio.h>
 #include <stdlib.h>
 
-int
+__attribute__((noinline)) static int
 checked (int n)
 {
   int *v = malloc (10 * sizeof *v);
@@ -21,5 +21,13 @@ checked (int n)
   return r;
 }
 
-/* { dg-final { scan-escape "malloc\\(40\\) -> stack: no-escape" } } */
-/* { dg-final { scan-tree-dump-not "exit \\(" "optimized" } } */
+int
+main (void)
+{
+  if (checked (13) != 16)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "malloc\\(40\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-tree-dump-not "exit \\(" "optimized" { target { no-opts "-O0" } } } } */

@@ -1,3 +1,4 @@
+/* stored-global-run.c needs another program: reads after a return.  */
 /* A pointer stored in a global, a static or a thread-local escapes.  */
 /* { dg-do compile } */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* too-large-run.c needs another program: a 64 MiB object.  */
 /* Objects above max-size (4096 bytes by default) keep the heap; the
    limit itself moves.  */
 /* { dg-do compile } */

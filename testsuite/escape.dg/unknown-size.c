@@ -1,20 +1,27 @@
-/* A size with no constant value and no bound keeps the heap; a size that
-   ranger bounds moves, with a slot of the bound's size.  */
-/* { dg-do compile } */
+/* A size with no constant value and no bound keeps the heap: one known
+   only at run time (64 MiB here) would overflow the stack.  A size that
+   ranger bounds moves, with a slot of the bound's size, which must be big
+   enough for the size's largest value.  */
+/* { dg-do run } */
+/* { dg-options "-fdump-tree-optimized" } */
 #include <stdlib.h>
 #include <string.h>
 
-int
+volatile unsigned big_size = 64u << 20, hundred = 100, large = 100000;
+
+__attribute__((noinline)) static int
 unbounded (unsigned n)
 {
   char *p = malloc (n);
-  memset (p, 0, n);
-  int r = p[0];
+  if (!p)
+    return 1;
+  memset (p, 1, n);
+  int r = p[n - 1];
   free (p);
   return r;
 }
 
-int
+__attribute__((noinline)) static int
 bounded (unsigned n)
 {
   if (n > 100)
@@ -26,7 +33,7 @@ bounded (unsigned n)
   return r;
 }
 
-int
+__attribute__((noinline)) static int
 bound_too_big (unsigned n)
 {
   if (n > 100000)
@@ -38,8 +45,34 @@ bound_too_big (unsigned n)
   return r;
 }
 
-/* { dg-final { scan-escape "unknown-size.c:10:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 4294967295 bytes" } } */
-/* { dg-final { scan-escape "unknown-size.c:22:13: malloc\\(\[a-z_0-9\]+\\) -> stack: no-escape" } } */
-/* { dg-final { scan-escape "unknown-size.c:34:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 100001 bytes, above max-size 4096" } } */
-/* { dg-final { scan-tree-dump "escape\[.0-9\]*\\\[101\\\]" "optimized" } } */
-/* { dg-options "-O2 -fdump-tree-optimized" } */
+__attribute__((noinline)) static int
+clamped (unsigned n)
+{
+  if (n > 200)
+    n = 200;
+  char *p = malloc (n + 56);
+  memset (p, 3, n + 56);
+  int s = 0;
+  for (unsigned i = 0; i < n + 56; i++)
+    s += p[i];
+  free (p);
+  return s;
+}
+
+int
+main (void)
+{
+  if (unbounded (big_size) != 1)
+    abort ();
+  if (bounded (hundred) != 0 || bound_too_big (large) != 0)
+    abort ();
+  if (clamped (1000) != 3 * 256 || clamped (4) != 3 * 60)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "unknown-size.c:15:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 4294967295 bytes" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "unknown-size.c:29:13: malloc\\(\[a-z_0-9\]+\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "unknown-size.c:41:13: malloc\\(\[a-z_0-9\]+\\) -> heap: unknown-size: not constant, at most 100001 bytes, above max-size 4096" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "unknown-size.c:53:13: malloc\\(\[a-z_0-9\]+\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-tree-dump "escape\[.0-9\]*\\\[101\\\]" "optimized" { target { no-opts "-O0" } } } } */

@@ -1,3 +1,4 @@
+/* unsupported-run.c needs another program: longjmp over malloc.  */
 /* setjmp can run the code after it twice, like a loop the CFG does not
    show: every site of such a function keeps the heap.  */
 /* { dg-do compile } */

@@ -1,0 +1,79 @@
+/* The sizes and counts given to the printf and puts families are written
+   out with the text: snprintf's size decides where the text is cut, and
+   fwrite's count how many bytes reach the stream.  A size made from an
+   address shows in the output (strlen of the text, ftell of the stream)
+   and gives the address back, so the object must stay on the heap.  */
+/* { dg-do run } */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char digits[300];
+char pad[256];
+
+__attribute__((noipa)) static void
+scribble (void)
+{
+  volatile char junk[8192];
+  for (unsigned i = 0; i < sizeof junk; i++)
+    junk[i] = (char) 0xa5;
+}
+
+/* Each byte of the address is the length snprintf cuts the text to.  */
+__attribute__((noinline)) uintptr_t
+cut_by_snprintf (void)
+{
+  int *p = malloc (sizeof *p * 10);
+  *p = 42;
+  uintptr_t a = (uintptr_t) p, x = 0;
+  char buf[300];
+  for (unsigned i = 0; i < sizeof a; i++)
+    {
+      snprintf (buf, ((a >> 8 * i) & 0xff) + 1, "%s", digits);
+      x |= (uintptr_t) strlen (buf) << 8 * i;
+    }
+  return x;
+}
+
+/* Each byte of the address is the number of bytes fwrite puts in the
+   stream.  */
+__attribute__((noinline)) uintptr_t
+counted_by_fwrite (FILE *f)
+{
+  int *p = malloc (sizeof *p * 11);
+  *p = 43;
+  uintptr_t a = (uintptr_t) p, x = 0;
+  for (unsigned i = 0; i < sizeof a; i++)
+    {
+      rewind (f);
+      fwrite (pad, 1, (a >> 8 * i) & 0xff, f);
+      x |= (uintptr_t) ftell (f) << 8 * i;
+    }
+  return x;
+}
+
+int
+main (void)
+{
+  memset (digits, '7', sizeof digits - 1);
+  int *q = (int *) cut_by_snprintf ();
+  scribble ();
+  if (*q != 42)
+    abort ();
+  free (q);
+
+  FILE *f = tmpfile ();
+  if (!f)
+    return 0;
+  q = (int *) counted_by_fwrite (f);
+  scribble ();
+  if (*q != 43)
+    abort ();
+  free (q);
+  fclose (f);
+  return 0;
+}
+
+/* { dg-final { scan-escape "malloc\\(40\\) -> heap: address-exposed: snprintf" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(44\\) -> heap: address-exposed: fwrite" { target { no-opts "-O0" } } } } */
