@@ -218,6 +218,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     return 0;
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
+  register_callback (info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+		     const_cast<ggc_root_tab *> (escape_rewrite_roots));
 
   struct register_pass_info pass_info;
   pass_info.pass = make_pass_escape (g);

@@ -808,18 +808,19 @@ stack_refusal_detail (enum esc_reason reason, unsigned long long bytes)
     }
 }
 
-/* Whether object-size checks are on in the unit: ASan or HWASan, whose
-   shadow would not poison the tail of a slot of the bound, UBSan's
-   object-size check, or calls that check object sizes
+/* Whether object-size checks are on in the unit that a slot of a bound
+   would weaken: HWASan or the kernel's ASan, which would not poison the
+   bytes between the size and the bound (under ASan the rewrite poisons
+   them), UBSan's object-size check, or calls that check object sizes
    (_FORTIFY_SOURCE, __builtin_dynamic_object_size), which would get the
    bound.  Returns what is on, or NULL.  */
 const char *
 stack_object_size_checks (void)
 {
   ensure_unit ();
-  if (flag_sanitize & (SANITIZE_ADDRESS | SANITIZE_KERNEL_ADDRESS
-		       | SANITIZE_HWADDRESS | SANITIZE_KERNEL_HWADDRESS))
-    return "AddressSanitizer";
+  if (flag_sanitize & (SANITIZE_KERNEL_ADDRESS | SANITIZE_HWADDRESS
+		       | SANITIZE_KERNEL_HWADDRESS))
+    return "the kernel's AddressSanitizer or HWASan";
   if (flag_sanitize & SANITIZE_OBJECT_SIZE)
     return "-fsanitize=object-size";
   if (unit->object_size_checks)

@@ -26,6 +26,9 @@ struct escape_options
 extern struct escape_options escape_options;
 extern struct esc_text escape_json_report;
 
+/* The trees the rewrite keeps across functions (escape-rewrite.cc).  */
+extern const struct ggc_root_tab escape_rewrite_roots[];
+
 gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
 gimple_opt_pass *make_pass_escape_inline (gcc::context *ctxt);
 simple_ipa_opt_pass *make_pass_escape_stack (gcc::context *ctxt);
