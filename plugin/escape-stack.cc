@@ -594,14 +594,41 @@ tail_call_plumbing_p (gimple *stmt)
     }
 }
 
-/* A call of FN that may become a tail call into FN's cycle: a call with
-   only plain statements between it and a return.  Such a call would run
-   in FN's frame if FN's frame held no live object; a moved object may
-   keep it a real call, and the recursion would grow the stack where it
-   did not.  Frees count as plain: the rewrite may remove them.  */
+static gcall *tail_call_walk (function *, int, bool, hash_set<tree> *);
+
+/* A call of FN that may become a tail call into FN's cycle: a call whose
+   value FN returns (or any call, when FN returns nothing), with nothing
+   between it and the return that GCC's tail call passes would not
+   accept.  Such a call runs in FN's frame if FN's frame holds no live
+   object; a moved object may keep it a real call, and the recursion
+   would grow the stack where it did not.  Frees count as nothing: the
+   rewrite may remove them.  */
 static gcall *
 tail_call_into_cycle (function *fn, int node)
 {
+  bool returns_void = VOID_TYPE_P (TREE_TYPE (TREE_TYPE (fn->decl)));
+  /* The values the return may be made of: the returned values, and what
+     the statements between a call and the return compute them from.  */
+  hash_set<tree> returned;
+  /* A walk from one return may find what another returns only after it
+     passed a block: walk again until the values are all found.  */
+  size_t known;
+  do
+    {
+      known = returned.elements ();
+      if (gcall *call = tail_call_walk (fn, node, returns_void, &returned))
+	return call;
+    }
+  while (returned.elements () != known);
+  return NULL;
+}
+
+/* One walk of tail_call_into_cycle, back from the returns.  */
+static gcall *
+tail_call_walk (function *fn, int node, bool returns_void,
+		hash_set<tree> *returned_values)
+{
+  hash_set<tree> &returned = *returned_values;
   auto_vec<basic_block> work;
   auto_bitmap visited;
   edge e;
@@ -620,22 +647,37 @@ tail_call_into_cycle (function *fn, int node)
 	  switch (gimple_code (stmt))
 	    {
 	    case GIMPLE_ASSIGN:
-	      if (!gimple_clobber_p (stmt) && !tail_call_plumbing_p (stmt))
-		stopped = true;
+	      if (gimple_clobber_p (stmt))
+		break;
+	      if (!tail_call_plumbing_p (stmt))
+		{
+		  stopped = true;
+		  break;
+		}
+	      if (returned.contains (gimple_assign_lhs (stmt)))
+		for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
+		  if (TREE_CODE (gimple_op (stmt, i)) == SSA_NAME)
+		    returned.add (gimple_op (stmt, i));
 	      break;
 	    case GIMPLE_RETURN:
+	      if (tree value = gimple_return_retval (as_a <greturn *> (stmt)))
+		if (TREE_CODE (value) == SSA_NAME)
+		  returned.add (value);
+	      break;
 	    case GIMPLE_DEBUG:
 	    case GIMPLE_LABEL:
 	    case GIMPLE_NOP:
 	    case GIMPLE_PREDICT:
-	      continue;
+	      break;
 	    case GIMPLE_CALL:
 	      {
 		gcall *call = as_a <gcall *> (stmt);
 		if (gimple_call_internal_p (call)
 		    || gimple_call_builtin_p (call, BUILT_IN_FREE))
-		  continue;
-		if (call_into_cycle_p (call, node))
+		  break;
+		tree lhs = gimple_call_lhs (call);
+		if ((returns_void || (lhs && returned.contains (lhs)))
+		    && call_into_cycle_p (call, node))
 		  return call;
 		stopped = true;
 		break;
@@ -649,6 +691,12 @@ tail_call_into_cycle (function *fn, int node)
 	}
       if (stopped)
 	continue;
+      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	if (returned.contains (gimple_phi_result (gsi.phi ())))
+	  for (unsigned i = 0; i < gimple_phi_num_args (gsi.phi ()); i++)
+	    if (TREE_CODE (gimple_phi_arg_def (gsi.phi (), i)) == SSA_NAME)
+	      returned.add (gimple_phi_arg_def (gsi.phi (), i));
       FOR_EACH_EDGE (e, ei, bb->preds)
 	if (e->src != ENTRY_BLOCK_PTR_FOR_FN (fn)
 	    && bitmap_set_bit (visited, e->src->index))
