@@ -31,16 +31,16 @@ SUMMARY = {"sites": 23, "stack": 10, "heap": 13, "stack_share": 43.5,
                        "passed-to-call": 3, "too-large": 1,
                        "unknown-size": 1, "loop-carried": 1,
                        "frame-budget": 1}}
-# main.c:46 and report.c:12 would be near misses but for the recursion
-# rule: main and print_report are externally visible and call log.c's
-# functions, which may call them back.
-NEAR_MISSES = {("report.c", 36, "frame-budget"),
+# report.c:12 would be a near miss but for the recursion rule:
+# print_report is externally visible and calls log.c's log_line, which
+# may call it back, and its 128 bytes are above the recursion allowance.
+NEAR_MISSES = {("main.c", 46, "passed-to-call"),
+               ("report.c", 36, "frame-budget"),
                ("table.c", 60, "too-large"),
                ("words.c", 23, "unknown-size")}
-# Remarks name the first failing rule only: there the two sites above
-# still look like near misses, best guesses (docs/report-format.md).
-LOG_NEAR_MISSES = NEAR_MISSES | {("main.c", 46, "passed-to-call"),
-                                 ("report.c", 12, "passed-to-call")}
+# Remarks name the first failing rule only: there report.c:12 still
+# looks like a near miss, a best guess (docs/report-format.md).
+LOG_NEAR_MISSES = NEAR_MISSES | {("report.c", 12, "passed-to-call")}
 
 
 def run(*args):
