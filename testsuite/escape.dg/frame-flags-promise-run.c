@@ -42,3 +42,6 @@ main (void)
     abort ();
   return 0;
 }
+
+/* { dg-final { scan-escape "frame-flags-promise-run.c:22:13: malloc\\(4001\\) -> heap: frame-budget: 4001 bytes would pass the frame budget, or the frame limit of -Wframe-larger-than= or -Wstack-usage=" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "frame-flags-promise-run.c:32:13: malloc\\(4000\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

@@ -33,3 +33,6 @@ main (void)
     abort ();
   return 0;
 }
+
+/* { dg-final { scan-escape-times "recursive-always-inline-run.c:13:13: malloc\\(240\\) -> heap: recursive: " 2 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(240\\) -> heap: recursive: work is inlined into rec: rec is in a call-graph cycle via a call to itself at recursive-always-inline-run.c:26:15; 240 bytes, above the recursion allowance of 25" { target { no-opts "-O0" } } } } */

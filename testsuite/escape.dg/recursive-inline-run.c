@@ -3,6 +3,7 @@
    8 MiB stack.  The call from rec stays a call (escape-stack.cc); work
    keeps its slot in its own frame, on the stack once.  */
 /* { dg-do run } */
+/* { dg-options "-fdump-tree-optimized -fplugin-arg-escape-dump=details" } */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,3 +38,8 @@ main (void)
   return 0;
 }
 
+/* The site moves in work, and the call from rec, which recurs, stays a
+   call.  */
+/* { dg-final { scan-escape "recursive-inline-run.c:14:13: malloc\\(240\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-tree-dump "work \\(n_\[0-9\]+\\(D\\)\\)" "optimized" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-tree-dump "escape-stack: recursive-inline-run.c:26:11: work\\(\\) stays a call: its frame holds 240 moved bytes, and the caller may recur" "escape_inline?" { target { no-opts "-O0" } } } } */

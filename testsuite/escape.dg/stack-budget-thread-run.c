@@ -65,3 +65,7 @@ main (void)
     abort ();
   return 0;
 }
+
+/* { dg-final { scan-escape "stack-budget-thread-run.c:24:13: malloc\\(30720\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "stack-budget-thread-run.c:33:13: malloc\\(30720\\) -> heap: stack-budget: 30720 bytes would pass the stack budget of 32768: 30720 bytes are on the heaviest chain of calls through second" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "stack-budget-thread-run.c:42:13: malloc\\(30720\\) -> heap: stack-budget" { target { no-opts "-O0" } } } } */
