@@ -5,10 +5,12 @@
    and small (a constant size, or a bound from the conditions and
    definitions around the call, or from GCC's ranger), no pointer to it
    lives on into the next round of a loop that allocates it again, its
-   frame cannot recur, the function calls no setjmp, and every operand
-   was followed.  check_site records each of these that fails; decide
-   then hands the sites to the policy (plugin/core/policy.h), which adds
-   the free rule and the frame budget.  */
+   frame cannot recur (or the site fits the recursion allowance; see
+   escape-stack.cc), the function calls no setjmp, and every operand was
+   followed.  check_site records each of these that fails; decide then
+   hands the sites to the policy (plugin/core/policy.h), which adds the
+   free rule and the limits of escape-stack.cc: the recursion allowance,
+   the frame budget and the stack budget.  */
 
 #include "gcc-common.h"
 #include "escape.h"
@@ -20,9 +22,6 @@ extern "C" {
 }
 
 #include "escape-fn.h"
-
-/* Functions of this unit in a call-graph cycle, by DECL_UID.  */
-static hash_set<int_hash<int, -1, -2> > *recursive_functions;
 
 /* The objects the phis of BB may hold, collected on first use: a site
    in a loop is tested against the phis of every enclosing loop, so
@@ -422,6 +421,14 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
 				"above max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
 				all_constant ? "" : "not constant, at most ",
 				bytes, max_size));
+      else if (!all_constant && stack_object_size_checks ())
+	/* A slot of the bound would answer the bound to object-size checks,
+	   and ASan would not poison its tail beyond the size.  */
+	front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		     xasprintf ("not constant, at most " HOST_WIDE_INT_PRINT_UNSIGNED
+				" bytes, and %s would check a slot of the "
+				"bound weaker than the object",
+				bytes, stack_object_size_checks ()));
       else
 	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }
@@ -430,10 +437,8 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
     front_fails (site, &reasons, ESC_LOOP_CARRIED,
 		 xstrdup ("a pointer to it may live on into the next "
 			  "iteration"));
-  if (recursive_functions->contains (DECL_UID (ef->fun->decl)))
-    front_fails (site, &reasons, ESC_RECURSIVE,
-		 xasprintf ("%s is in a call-graph cycle",
-			    function_name (ef->fun)));
+  if (char *why = stack_recursion_refuses (site, site->bytes != 0))
+    front_fails (site, &reasons, ESC_RECURSIVE, why);
   if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
     front_fails (site, &reasons, ESC_UNSUPPORTED,
 		 xstrdup ("the function calls setjmp or vfork, or has a "
@@ -463,25 +468,10 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
   return reasons;
 }
 
-/* The budget conversions may use here: the frame budget, kept under
-   -Wframe-larger-than= and -Wstack-usage= when they are given.  */
-static unsigned HOST_WIDE_INT
-frame_budget (function *fun)
-{
-  unsigned HOST_WIDE_INT budget = escape_options.frame_budget;
-  HOST_WIDE_INT limit = MIN (warn_frame_larger_than_size, warn_stack_usage);
-  if (limit == HOST_WIDE_INT_MAX)
-    return budget;
-  HOST_WIDE_INT used
-    = estimated_stack_frame_size (cgraph_node::get (fun->decl));
-  if (used >= limit)
-    return 0;
-  return MIN (budget, (unsigned HOST_WIDE_INT) (limit - used));
-}
-
 void
 decide (escape_fn *ef)
 {
+  stack_begin (ef);
   unsigned i;
   site_info *site;
   FOR_EACH_VEC_ELT (ef->sites, i, site)
@@ -494,61 +484,14 @@ decide (escape_fn *ef)
 	  continue;
 	}
       d->front_reasons = check_site (ef, site, d->obj);
-      d->bytes = site->bytes;
+      d->bytes = site->bytes ? stack_site_cost (site) : 0;
     }
   ef->free_decisions.safe_grow (ef->free_nodes.length ());
-  esc_decide (ef->g, ef->site_decisions.address (), ef->sites.length (),
-	      ef->free_nodes.address (), ef->free_nodes.length (),
-	      &ef->frees_by_object, frame_budget (ef->fun), ef->free_decisions.address ());
-}
-
-/* Direct calls between the functions of this unit, to find cycles, once
-   per unit.  */
-void
-find_recursive_functions (void)
-{
-  if (recursive_functions)
-    return;
-  recursive_functions = new hash_set<int_hash<int, -1, -2> >;
-  hash_map<int_hash<int, -1, -2>, int> number;
-  auto_vec<tree> decls;
-  cgraph_node *node;
-  FOR_EACH_FUNCTION_WITH_GIMPLE_BODY (node)
-    {
-      number.put (DECL_UID (node->decl), decls.length ());
-      decls.safe_push (node->decl);
-    }
-  auto_vec<int> edges;
-  for (unsigned i = 0; i < decls.length (); i++)
-    {
-      function *fn = DECL_STRUCT_FUNCTION (decls[i]);
-      if (!fn || !fn->cfg)
-	continue;
-      basic_block bb;
-      FOR_EACH_BB_FN (bb, fn)
-	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	     gsi_next (&gsi))
-	  {
-	    gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
-	    tree callee = call ? gimple_call_fndecl (call) : NULL_TREE;
-	    if (!callee)
-	      continue;
-	    cgraph_node *target = cgraph_node::get (callee);
-	    if (target)
-	      callee = target->ultimate_alias_target ()->decl;
-	    if (int *j = number.get (DECL_UID (callee)))
-	      {
-		edges.safe_push (i);
-		edges.safe_push (*j);
-	      }
-	  }
-    }
-  bool *recursive
-    = esc_find_recursive (decls.length (),
-			  (const int (*)[2]) edges.address (),
-			  edges.length () / 2);
-  for (unsigned i = 0; i < decls.length (); i++)
-    if (recursive[i])
-      recursive_functions->add (DECL_UID (decls[i]));
-  free (recursive);
+  struct esc_limit limits[3];
+  size_t n_limits = stack_limits (limits);
+  esc_decide_limits (ef->g, ef->site_decisions.address (),
+		     ef->sites.length (), ef->free_nodes.address (),
+		     ef->free_nodes.length (), &ef->frees_by_object, limits,
+		     n_limits, ef->free_decisions.address ());
+  stack_end (ef);
 }

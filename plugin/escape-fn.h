@@ -99,8 +99,19 @@ void build_graph (escape_fn *ef);
 void analyze_call (escape_fn *ef, gcall *call);
 
 /* escape-checks.cc */
-void find_recursive_functions (void);
 void decide (escape_fn *ef);
+
+/* escape-stack.cc: recurring frames, chains of calls, frame flags and
+   inlining, for the function being decided between stack_begin and
+   stack_end.  */
+void stack_begin (escape_fn *ef);
+unsigned HOST_WIDE_INT stack_site_cost (const site_info *site);
+char *stack_recursion_refuses (const site_info *site, bool size_known);
+size_t stack_limits (struct esc_limit *limits);
+char *stack_refusal_detail (enum esc_reason reason, unsigned long long bytes);
+const char *stack_object_size_checks (void);
+unsigned HOST_WIDE_INT stack_recursion_allowance (void);
+void stack_end (escape_fn *ef);
 
 /* escape-report.cc */
 void report (escape_fn *ef);

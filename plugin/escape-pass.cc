@@ -62,7 +62,6 @@ execute_escape (function *fun)
 {
   if (!summaries)
     summaries = esc_summaries_create ();
-  find_recursive_functions ();
 
   escape_fn ef;
   ef.fun = fun;

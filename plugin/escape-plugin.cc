@@ -24,13 +24,14 @@ extern "C" {
 
 int plugin_is_GPL_compatible;
 
-struct escape_options escape_options = { 4096, 32768, false, NULL };
+struct escape_options escape_options = { 4096, 32768, -1, 32768, false, NULL };
 
 #define VALID_ARGUMENTS \
-  "dump[=details], max-size=N, frame-budget=N, dry-run, report=PATH"
+  "dump[=details], max-size=N, frame-budget=N, dry-run, report=PATH, " \
+  "recursion-allowance=N, stack-budget=N"
 
-/* Values of max-size and frame-budget stay below this, so no size
-   arithmetic can overflow.  */
+/* Values of the byte arguments stay below this, so no size arithmetic
+   can overflow.  */
 #define MAX_BYTES_ARGUMENT (1u << 30)
 
 /* Where the pass goes: after this instance of this pass (docs/design.md,
@@ -51,6 +52,10 @@ static struct plugin_info escape_plugin_info = {
   "(default 4096)\n"
   "  -fplugin-arg-escape-frame-budget=N  most bytes added to one frame "
   "(default 32768)\n"
+  "  -fplugin-arg-escape-recursion-allowance=N  most bytes added to a "
+  "frame that may recur (default: --param large-stack-frame / 10, 25)\n"
+  "  -fplugin-arg-escape-stack-budget=N  most bytes added along any chain "
+  "of calls of the unit (default 32768)\n"
   "  -fplugin-arg-escape-dry-run         report, but rewrite nothing\n"
   "  -fplugin-arg-escape-report=PATH     write the decisions as JSON lines: "
   "appended to the file PATH, or one file per translation unit in the "
@@ -104,6 +109,16 @@ parse_arguments (struct plugin_name_args *info, const char **dump)
 	ok &= parse_bytes (key, value, &escape_options.max_size);
       else if (strcmp (key, "frame-budget") == 0)
 	ok &= parse_bytes (key, value, &escape_options.frame_budget);
+      else if (strcmp (key, "recursion-allowance") == 0)
+	{
+	  unsigned HOST_WIDE_INT bytes;
+	  if (parse_bytes (key, value, &bytes))
+	    escape_options.recursion_allowance = bytes;
+	  else
+	    ok = false;
+	}
+      else if (strcmp (key, "stack-budget") == 0)
+	ok &= parse_bytes (key, value, &escape_options.stack_budget);
       else if (strcmp (key, "dry-run") == 0 && !value)
 	escape_options.dry_run = true;
       else if (strcmp (key, "report") == 0 && value && *value)
@@ -211,6 +226,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     return 0;
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &escape_plugin_info);
+  register_callback (info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+		     const_cast<ggc_root_tab *> (escape_rewrite_roots));
 
   struct register_pass_info pass_info;
   pass_info.pass = make_pass_escape (g);
@@ -220,11 +237,39 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &pass_info);
 
+  /* The inlining guard, after each local-fnsummary pass: before the early
+     inliner, and after the last rebuild of the call edges of the early
+     pipeline (escape-stack.cc).  */
+  struct register_pass_info guard_info;
+  guard_info.pass = make_pass_escape_inline (g);
+  guard_info.reference_pass_name = "local-fnsummary";
+  guard_info.ref_pass_instance_number = 0;
+  guard_info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &guard_info);
+
+  /* The unit once more from its final early IR, before the IPA passes:
+     the last of the small IPA passes.  */
+  struct register_pass_info stack_info;
+  stack_info.pass = make_pass_escape_stack (g);
+  stack_info.reference_pass_name = "emutls";
+  stack_info.ref_pass_instance_number = 1;
+  stack_info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &stack_info);
+
   if (escape_options.report_path)
     register_callback (info->base_name, PLUGIN_FINISH, write_json_report,
 		       NULL);
 
   if (dump)
     g->get_dumps ()->dump_switch_p (dump);
+  /* With the details, the stack rules' notes too: which calls stay calls,
+     and each function's moved bytes and heaviest chain.  */
+  if (dump && strcmp (dump, "tree-escape-details") == 0)
+    {
+      g->get_dumps ()->dump_switch_p ("tree-escape_inline");
+      g->get_dumps ()->dump_switch_p ("ipa-escape_stack");
+    }
   return 0;
 }

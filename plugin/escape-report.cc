@@ -120,12 +120,13 @@ heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
 	     const flow_text *flow)
 {
   site_info *site = &ef->sites[i];
-  if (reason == ESC_FRAME_BUDGET)
-    return xasprintf (HOST_WIDE_INT_PRINT_UNSIGNED " bytes would pass the "
-		      "frame budget", site->bytes);
   if (site->front_detail
       && reason == esc_first_reason (ef->site_decisions[i].front_reasons))
     return xstrdup (site->front_detail);
+  /* A limit on the moved sites together (escape-stack.cc).  */
+  if (reason == ESC_FRAME_BUDGET || reason == ESC_STACK_BUDGET
+      || reason == ESC_RECURSIVE)
+    return stack_refusal_detail (reason, site->bytes);
   const struct esc_free_index *idx = &ef->frees_by_object;
   esc_obj obj = ef->site_decisions[i].obj;
   if (reason == ESC_FREED_ELSEWHERE)

@@ -6,7 +6,9 @@
    the pointer get the array form a declared array has, so later passes
    treat the slot as they would a hand-written one; and each free the
    policy settled becomes the end of the slot's life (a clobber) where
-   its pointer is certainly the site's, or goes away.  */
+   its pointer is certainly the site's, or goes away.  Under ASan, the
+   bytes of a slot of a bound past the size asked for are poisoned each
+   time the site runs, as the heap object's would be.  */
 
 #include "gcc-common.h"
 #include "escape.h"
@@ -19,26 +21,108 @@ extern "C" {
 
 #include "escape-fn.h"
 
-static gassign *
-build_end_of_life (tree slot)
+/* ASan's poisoning of user memory (sanitizer/asan_interface.h):
+   __asan_poison_memory_region and __asan_unpoison_memory_region, made on
+   first use and kept from the garbage collector by escape_rewrite_roots.  */
+static tree asan_region_fns[2];
+
+const struct ggc_root_tab escape_rewrite_roots[] = {
+  { &asan_region_fns[0], 2, sizeof (asan_region_fns[0]),
+    &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
+
+static tree
+asan_region_fn (bool poison)
 {
-  return gimple_build_assign (slot, build_clobber (TREE_TYPE (slot),
-						   CLOBBER_EOL));
+  tree &decl = asan_region_fns[poison];
+  if (!decl)
+    {
+      tree type = build_function_type_list (void_type_node, ptr_type_node,
+					    size_type_node, NULL_TREE);
+      decl = build_fn_decl (poison ? "__asan_poison_memory_region"
+			    : "__asan_unpoison_memory_region", type);
+      TREE_NOTHROW (decl) = 1;
+      DECL_ATTRIBUTES (decl)
+	= tree_cons (get_identifier ("leaf"), NULL_TREE, NULL_TREE);
+    }
+  return decl;
+}
+
+/* Whether the slot of SITE has the bytes between its size and its bound
+   poisoned: under ASan, so that the slot keeps the checks of the heap
+   object it replaces, whose tail past the size ASan reports.  HWASan and
+   the kernel's ASan keep such sites on the heap (escape-stack.cc).  */
+static bool
+poisoned_tail_p (const site_info *site)
+{
+  return site->bytes_is_bound && (flag_sanitize & SANITIZE_USER_ADDRESS);
+}
+
+/* A call that makes all of SLOT addressable again.  */
+static gcall *
+build_unpoison (tree slot)
+{
+  return gimple_build_call (asan_region_fn (false), 2,
+			    build_fold_addr_expr (slot),
+			    TYPE_SIZE_UNIT (TREE_TYPE (slot)));
+}
+
+/* The end of SLOT's life; where its tail was poisoned, the slot is made
+   addressable first, since another variable may share its stack slot
+   from there on.  */
+static void
+insert_end_of_life (gimple_stmt_iterator *gsi, tree slot, bool poisoned,
+		    bool after)
+{
+  gimple_seq seq = NULL;
+  if (poisoned)
+    gimple_seq_add_stmt (&seq, build_unpoison (slot));
+  gimple_seq_add_stmt (&seq, gimple_build_assign
+			       (slot, build_clobber (TREE_TYPE (slot),
+						     CLOBBER_EOL)));
+  if (after)
+    gsi_insert_seq_after (gsi, seq, GSI_NEW_STMT);
+  else
+    gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
 }
 
 /* Replace a free by the end of its object's life, or drop it.  */
 static void
-rewrite_free (gcall *call, tree slot)
+rewrite_free (gcall *call, tree slot, bool poisoned)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   tree vdef = gimple_vdef (call);
   unlink_stmt_vdef (call);
   if (slot)
-    gsi_replace (&gsi, build_end_of_life (slot), false);
-  else
-    gsi_remove (&gsi, true);
+    insert_end_of_life (&gsi, slot, poisoned, false);
+  gsi_remove (&gsi, true);
   if (vdef && TREE_CODE (vdef) == SSA_NAME)
     release_ssa_name (vdef);
+}
+
+/* Poison the bytes of SLOT past the size the call CALL asked for, after
+   GSI, where LHS holds the slot's address.  ARGS are the call's
+   arguments.  */
+static void
+poison_tail (gimple_stmt_iterator *gsi, tree slot, tree lhs, gcall *call,
+	     const vec<tree> &args)
+{
+  gimple_seq seq = NULL;
+  unsigned first = gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC);
+  tree size = gimple_convert (&seq, size_type_node, args[first]);
+  for (unsigned i = first + 1; i < args.length (); i++)
+    size = gimple_build (&seq, MULT_EXPR, size_type_node, size,
+			 gimple_convert (&seq, size_type_node, args[i]));
+  tree tail = gimple_build (&seq, POINTER_PLUS_EXPR, TREE_TYPE (lhs), lhs,
+			    gimple_convert (&seq, sizetype, size));
+  tree rest = gimple_build (&seq, MINUS_EXPR, size_type_node,
+			    fold_convert (size_type_node,
+					  TYPE_SIZE_UNIT (TREE_TYPE (slot))),
+			    size);
+  gimple_seq_add_stmt (&seq, gimple_build_call (asan_region_fn (true), 2,
+						tail, rest));
+  gsi_insert_seq_after (gsi, seq, GSI_NEW_STMT);
 }
 
 /* The type T of the accesses *Q, when one of them reads or writes T at
@@ -138,6 +222,17 @@ rewrite_site (site_info *site)
 
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   location_t loc = gimple_location (call);
+  bool poisoned = poisoned_tail_p (site);
+  auto_vec<tree, 2> args;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    args.safe_push (gimple_call_arg (call, i));
+  /* The slot's tail is still poisoned when the site runs again.  */
+  if (poisoned)
+    {
+      gcall *unpoison = build_unpoison (slot);
+      gimple_set_location (unpoison, loc);
+      gsi_insert_before (&gsi, unpoison, GSI_SAME_STMT);
+    }
   if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
     {
       gassign *zero = gimple_build_assign (slot, build_constructor (type,
@@ -151,6 +246,8 @@ rewrite_site (site_info *site)
     {
       tree addr = build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs));
       gsi_replace (&gsi, gimple_build_assign (lhs, addr), false);
+      if (poisoned)
+	poison_tail (&gsi, slot, lhs, call, args);
       index_as_array (lhs, slot, site->bytes);
     }
   else
@@ -165,13 +262,13 @@ rewrite_site (site_info *site)
    its life at the end of a single latch, so the slot can be shared and
    its last stores dropped.  */
 static void
-end_life_at_latch (basic_block bb, tree slot)
+end_life_at_latch (basic_block bb, tree slot, bool poisoned)
 {
   loop_p loop = bb->loop_father;
   if (!loop_outer (loop) || !loop->latch || !single_succ_p (loop->latch))
     return;
   gimple_stmt_iterator gsi = gsi_last_bb (loop->latch);
-  gsi_insert_after (&gsi, build_end_of_life (slot), GSI_NEW_STMT);
+  insert_end_of_life (&gsi, slot, poisoned, true);
 }
 
 /* Whether PTR certainly holds the address that LHS, the result of an
@@ -209,6 +306,7 @@ rewrite (escape_fn *ef)
 {
   hash_map<int_hash<int, -1, -2>, tree> slots;
   hash_map<int_hash<int, -1, -2>, tree> lhs_of;
+  hash_set<tree> poisoned;
   bool changed = false;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
@@ -218,7 +316,9 @@ rewrite (escape_fn *ef)
 	  lhs_of.put (ef->site_decisions[i].obj, lhs);
 	tree slot = rewrite_site (&ef->sites[i]);
 	slots.put (ef->site_decisions[i].obj, slot);
-	end_life_at_latch (bb, slot);
+	if (poisoned_tail_p (&ef->sites[i]))
+	  poisoned.add (slot);
+	end_life_at_latch (bb, slot, poisoned.contains (slot));
 	changed = true;
       }
   for (unsigned f = 0; f < ef->free_calls.length (); f++)
@@ -227,7 +327,7 @@ rewrite (escape_fn *ef)
       case ESC_FREE_KEEP:
 	break;
       case ESC_FREE_REMOVE:
-	rewrite_free (ef->free_calls[f], NULL_TREE);
+	rewrite_free (ef->free_calls[f], NULL_TREE, false);
 	break;
       case ESC_FREE_CLOBBER:
 	{
@@ -237,8 +337,9 @@ rewrite (escape_fn *ef)
 	  bool certain
 	    = lhs && certainly_site_p (gimple_call_arg (ef->free_calls[f], 0),
 				       *lhs, &visited);
-	  rewrite_free (ef->free_calls[f], certain ? *slots.get (obj)
-			: NULL_TREE);
+	  tree slot = certain ? *slots.get (obj) : NULL_TREE;
+	  rewrite_free (ef->free_calls[f], slot,
+			slot && poisoned.contains (slot));
 	  break;
 	}
       }

@@ -10,6 +10,12 @@ struct escape_options
   unsigned HOST_WIDE_INT max_size;
   /* The most bytes conversions may add to one function's frame.  */
   unsigned HOST_WIDE_INT frame_budget;
+  /* The most bytes conversions may add to a frame that may recur; -1
+     for GCC's --param large-stack-frame / 10.  */
+  HOST_WIDE_INT recursion_allowance;
+  /* The most bytes conversions may add along any chain of calls of the
+     unit.  */
+  unsigned HOST_WIDE_INT stack_budget;
   /* Analyse and report, but rewrite nothing.  */
   bool dry_run;
   /* Where the JSON report goes: a file to append to, or a directory to
@@ -20,6 +26,11 @@ struct escape_options
 extern struct escape_options escape_options;
 extern struct esc_text escape_json_report;
 
+/* The trees the rewrite keeps across functions (escape-rewrite.cc).  */
+extern const struct ggc_root_tab escape_rewrite_roots[];
+
 gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
+gimple_opt_pass *make_pass_escape_inline (gcc::context *ctxt);
+simple_ipa_opt_pass *make_pass_escape_stack (gcc::context *ctxt);
 
 #endif

@@ -17,6 +17,7 @@
 #include "ssa.h"
 #include "cgraph.h"
 #include "gimple-iterator.h"
+#include "gimple-fold.h"
 #include "gimple-pretty-print.h"
 #include "tree-pretty-print.h"
 #include "cfgloop.h"

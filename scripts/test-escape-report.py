@@ -33,11 +33,16 @@ SUMMARY = {"sites": 23, "stack": 10, "heap": 13, "stack_share": 43.5,
                        "passed-to-call": 3, "too-large": 1,
                        "unknown-size": 1, "loop-carried": 1,
                        "frame-budget": 1}}
+# report.c:12 would be a near miss but for the recursion rule:
+# print_report is externally visible and calls log.c's log_line, which
+# may call it back, and its 128 bytes are above the recursion allowance.
 NEAR_MISSES = {("main.c", 46, "passed-to-call"),
-               ("report.c", 12, "passed-to-call"),
                ("report.c", 36, "frame-budget"),
                ("table.c", 60, "too-large"),
                ("words.c", 23, "unknown-size")}
+# Remarks name the first failing rule only: there report.c:12 still
+# looks like a near miss, a best guess (docs/report-format.md).
+LOG_NEAR_MISSES = NEAR_MISSES | {("report.c", 12, "passed-to-call")}
 
 
 def run(*args):
@@ -227,7 +232,8 @@ class Build(unittest.TestCase):
         details."""
         hints = {(os.path.basename(m["file"]), m["line"]): m["hint"]
                  for m in report(self.log)["near_misses"]}
-        self.assertEqual(set(hints), {(f, line) for f, line, _ in NEAR_MISSES})
+        self.assertEqual(set(hints),
+                         {(f, line) for f, line, _ in LOG_NEAR_MISSES})
         for miss in self.json["near_misses"]:
             if miss["reason"] in ("too-large", "unknown-size"):
                 self.assertEqual(hints[(os.path.basename(miss["file"]),
@@ -239,6 +245,8 @@ class Build(unittest.TestCase):
             source = os.path.basename(miss["file"])
             hint = miss["hint"]
             with self.subTest(site="%s:%d" % (source, miss["line"])):
+                raises = re.findall(r"(-fplugin-arg-escape-[a-z-]+) "
+                                    r"to (\d+)", hint)
                 raise_to = re.search(r"raise (-fplugin-arg-escape-[a-z-]+) "
                                      r"to (\d+)", hint)
                 define = re.match(r"define (\w+) in this unit", hint)
@@ -254,10 +262,13 @@ class Build(unittest.TestCase):
                     args = ["-include", os.path.join(MULTI, defining)]
                 else:
                     flag, value = raise_to.group(1), int(raise_to.group(2))
-                    args = ["%s=%d" % (flag, value)]
-                    # One byte less must not do: the hint is the least.
+                    # Every argument the hint raises.
+                    args = ["%s=%s" % r for r in raises]
+                    # One byte less of the first must not do: the hint is
+                    # the least.
                     below = report(compile_unit(source, self.scratch(),
-                                                "%s=%d" % (flag, value - 1)))
+                                                "%s=%d" % (flag, value - 1),
+                                                *args[1:]))
                     self.assertEqual(self.decision_at(below, miss), "heap")
                 after = report(compile_unit(source, self.scratch(), *args))
                 self.assertEqual(self.decision_at(after, miss), "stack")

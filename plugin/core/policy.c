@@ -124,12 +124,23 @@ apply_free_rule (const struct esc_graph *g, struct esc_site *sites,
     }
 }
 
-/* Admit the moving sites in order while they fit the budget; queue the
+/* The first of LIMITS that BYTES more than USED would pass, or -1.  */
+static int
+first_passed (const struct esc_limit *limits, size_t n_limits,
+	      unsigned long long used, unsigned long long bytes)
+{
+  for (size_t j = 0; j < n_limits; j++)
+    if (limits[j].bytes < used || bytes > limits[j].bytes - used)
+      return (int) j;
+  return -1;
+}
+
+/* Admit the moving sites in order while they fit every limit; queue the
    frees of each site that does not fit.  Returns the length of QUEUE.  */
 static size_t
 apply_budget (struct esc_site *sites, size_t n_sites,
-	      unsigned long long budget, const struct esc_free_index *idx,
-	      bool *queued, size_t *queue)
+	      const struct esc_limit *limits, size_t n_limits,
+	      const struct esc_free_index *idx, bool *queued, size_t *queue)
 {
   size_t n_queue = 0;
   unsigned long long used = 0;
@@ -137,10 +148,11 @@ apply_budget (struct esc_site *sites, size_t n_sites,
     {
       if (sites[i].reason != ESC_NO_ESCAPE)
 	continue;
-      if (sites[i].bytes > budget - used)
+      int j = first_passed (limits, n_limits, used, sites[i].bytes);
+      if (j >= 0)
 	{
-	  sites[i].reason = ESC_FRAME_BUDGET;
-	  sites[i].reasons |= ESC_REASON_BIT (ESC_FRAME_BUDGET);
+	  sites[i].reason = limits[j].reason;
+	  sites[i].reasons |= ESC_REASON_BIT (limits[j].reason);
 	  queue_frees_of (idx, sites[i].obj, queued, queue, &n_queue);
 	}
       else
@@ -176,6 +188,18 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
 	    const struct esc_free_index *idx, unsigned long long budget,
 	    struct esc_free_decision *free_decisions)
 {
+  struct esc_limit limit = { budget, ESC_FRAME_BUDGET };
+  esc_decide_limits (g, sites, n_sites, frees, n_frees, idx, &limit, 1,
+		     free_decisions);
+}
+
+void
+esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
+		   size_t n_sites, const esc_node *frees, size_t n_frees,
+		   const struct esc_free_index *idx,
+		   const struct esc_limit *limits, size_t n_limits,
+		   struct esc_free_decision *free_decisions)
+{
   for (size_t i = 0; i < n_sites; i++)
     {
       esc_reason_set set = esc_object_reasons (g, sites[i].obj)
@@ -196,7 +220,8 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
   /* The budget only counts sites the free rule left on the stack, and
      the free rule only takes sites off it, so after this second round
      the budget still holds.  */
-  size_t n_queue = apply_budget (sites, n_sites, budget, idx, queued, queue);
+  size_t n_queue = apply_budget (sites, n_sites, limits, n_limits, idx,
+				 queued, queue);
   apply_free_rule (g, sites, site_of, frees, idx, queued, queue, n_queue);
   for (size_t f = 0; f < n_frees; f++)
     free_decisions[f] = decide_free (g, sites, site_of, frees[f]);

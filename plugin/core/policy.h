@@ -76,6 +76,23 @@ void esc_decide (const struct esc_graph *g, struct esc_site *sites,
 		 const struct esc_free_index *idx, unsigned long long budget,
 		 struct esc_free_decision *free_decisions);
 
+/* A most bytes all moved sites of a function may take together, and the
+   reason a site that would pass it gets.  */
+struct esc_limit
+{
+  unsigned long long bytes;
+  enum esc_reason reason;
+};
+
+/* esc_decide with several limits (the recursion allowance, the frame
+   budget, the stack budget, ...): a site is admitted when it fits all of
+   them, and otherwise gets the reason of the first it would pass.  */
+void esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
+			size_t n_sites, const esc_node *frees, size_t n_frees,
+			const struct esc_free_index *idx,
+			const struct esc_limit *limits, size_t n_limits,
+			struct esc_free_decision *free_decisions);
+
 /* What a function does with the memory a parameter points to, as its
    callers see it.  */
 enum esc_param_flag

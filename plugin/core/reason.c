@@ -17,6 +17,7 @@ static const char *const reason_names[ESC_N_REASONS] = {
   [ESC_LOOP_CARRIED] = "loop-carried",
   [ESC_RECURSIVE] = "recursive",
   [ESC_FRAME_BUDGET] = "frame-budget",
+  [ESC_STACK_BUDGET] = "stack-budget",
   [ESC_ADDRESS_EXPOSED] = "address-exposed",
   [ESC_UNSUPPORTED] = "unsupported",
 };

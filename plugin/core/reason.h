@@ -23,6 +23,7 @@ enum esc_reason
   ESC_LOOP_CARRIED,
   ESC_RECURSIVE,
   ESC_FRAME_BUDGET,
+  ESC_STACK_BUDGET,		/* a chain of calls would pass the budget */
   ESC_ADDRESS_EXPOSED,
   ESC_UNSUPPORTED,
   ESC_N_REASONS

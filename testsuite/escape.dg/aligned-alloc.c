@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern void use (int);
+extern void use (int) __attribute__ ((leaf)); /* no call back: recursive.c */
 
 void
 aligned (int n)

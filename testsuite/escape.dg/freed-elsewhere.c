@@ -4,7 +4,7 @@
 /* { dg-do compile } */
 #include <stdlib.h>
 
-extern char *other (void);
+extern char *other (void) __attribute__ ((leaf)); /* see recursive.c */
 
 __attribute__((noinline)) static void
 release (char *p)

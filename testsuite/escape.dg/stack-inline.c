@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern int consume (int);
+extern int consume (int) __attribute__ ((leaf)); /* recursive-tail-run.c */
 
 static int
 helper (int n)

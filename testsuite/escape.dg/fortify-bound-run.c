@@ -1,0 +1,70 @@
+/* _FORTIFY_SOURCE checks a string copy into malloc (n) against n, and
+   __builtin_dynamic_object_size says n.  A site whose size is bounded
+   but not constant would get a slot of the bound, and both would see the
+   bound: where a unit checks object sizes, such a site keeps the heap.
+   Fortification needs optimization; at -O0 the program checks
+   nothing.  */
+/* { dg-do run } */
+/* { dg-options "-D_FORTIFY_SOURCE=3" } */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+volatile unsigned size = 8;
+static const char *volatile text = "longer than eight bytes";
+
+/* The overflow was caught, as it is without the plugin.  */
+static void
+caught (int sig)
+{
+  (void) sig;
+  _exit (0);
+}
+
+/* The checks see the object's size.  */
+__attribute__ ((noinline)) static void
+measure (unsigned n)
+{
+  if (n > 64)
+    n = 64;
+  char *p = malloc (n);
+#ifdef __OPTIMIZE__
+  if (__builtin_dynamic_object_size (p, 0) != n)
+    {
+      puts ("the object size is not the size asked for");
+      exit (2);
+    }
+#endif
+  free (p);
+}
+
+__attribute__ ((noinline)) static int
+copy (unsigned n, const char *s)
+{
+  if (n > 64)
+    n = 64;
+  char *p = malloc (n);
+  strcpy (p, s);
+  int r = p[0];
+  free (p);
+  return r;
+}
+
+int
+main (void)
+{
+  signal (SIGABRT, caught);
+  measure (size);
+  copy (size, text);
+#ifdef __OPTIMIZE__
+  /* The copy passed the end of the object unnoticed.  */
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+/* { dg-final { scan-escape "fortify-bound-run.c:32:13: malloc\\(_\[0-9\]+\\) -> heap: unknown-size: not constant, at most 64 bytes, and object-size checks \\(_FORTIFY_SOURCE or __builtin_object_size\\) would check a slot of the bound weaker than the object" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-bound-run.c:48:13: malloc\\(_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */

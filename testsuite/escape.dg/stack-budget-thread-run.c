@@ -1,0 +1,71 @@
+/* A chain of calls on a thread with a 64 KiB stack.  Each of the three
+   functions moves 30 KiB, within the frame budget, but the chain would
+   take 90 KiB; the stack budget (32768 bytes by default) moves only the
+   first the pass decides, the deepest.  */
+/* { dg-do run } */
+/* { dg-options "-pthread -fplugin-arg-escape-max-size=32768" } */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BYTES (30 * 1024)
+
+/* Out of line, so that every byte goes through memory.  */
+__attribute__ ((noinline)) static int
+fill (char *p, int v)
+{
+  memset (p, v, BYTES);
+  return p[v % BYTES] + p[BYTES - 1 - v % BYTES];
+}
+
+__attribute__ ((noinline)) static int
+third (int v)
+{
+  char *p = malloc (BYTES);
+  int r = fill (p, v) / 2;
+  free (p);
+  return r;
+}
+
+__attribute__ ((noinline)) static int
+second (int v)
+{
+  char *p = malloc (BYTES);
+  int r = fill (p, v) / 2 + third (v + 1);
+  free (p);
+  return r;
+}
+
+__attribute__ ((noinline)) static int
+first (int v)
+{
+  char *p = malloc (BYTES);
+  int r = fill (p, v) / 2 + second (v + 1);
+  free (p);
+  return r;
+}
+
+static void *
+run (void *arg)
+{
+  *(int *) arg = first (*(int *) arg);
+  return NULL;
+}
+
+int
+main (void)
+{
+  pthread_attr_t attr;
+  pthread_t t;
+  int v = 1;
+  if (pthread_attr_init (&attr) || pthread_attr_setstacksize (&attr, 65536)
+      || pthread_create (&t, &attr, run, &v) || pthread_join (t, NULL))
+    abort ();
+  if (v != 1 + 2 + 3)
+    abort ();
+  return 0;
+}
+
+/* { dg-final { scan-escape "stack-budget-thread-run.c:24:13: malloc\\(30720\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "stack-budget-thread-run.c:33:13: malloc\\(30720\\) -> heap: stack-budget: 30720 bytes would pass the stack budget of 32768: 30720 bytes are on the heaviest chain of calls through second" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "stack-budget-thread-run.c:42:13: malloc\\(30720\\) -> heap: stack-budget" { target { no-opts "-O0" } } } } */
