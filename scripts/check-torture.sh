@@ -307,6 +307,14 @@ main() {
 	[ ${#tests[@]} -gt 0 ] || die "no tests found under $suite"
 	echo "check-torture: $GCC $("$GCC" -dumpfullversion), plugin $(sha256sum "$plugin" | cut -c1-12), ${#tests[@]} tests of GCC $major ($subset), levels $levels$($compile && echo ", compile/ at $tally_level"), $jobs jobs"
 
+	# Only the warnings this compiler knows: GCC 11 has no
+	# -Wdangling-pointer and no -Wuse-after-free.
+	local known= w
+	for w in $oracle_warnings; do
+		"$GCC" "$w" -fsyntax-only -x c /dev/null 2>/dev/null && known+=" $w"
+	done
+	oracle_warnings=${known# }
+
 	export GCC plugin directives suite work levels tally_level run_timeout compile_timeout
 	export oracle_warnings oracle_warning_re
 	export -f level_dir run_logged describe_status run_level run_test oracle_warning_keys report_warnings

@@ -1653,8 +1653,16 @@ WARNING_RE = re.compile(
     r"^[^:\n]+:(\d+):(\d+): warning: .*\[(-W(?:return-local-addr|"
     r"free-nonheap-object|dangling-pointer|use-after-free))[=\d]*\]$", re.M)
 # Every build: the thread programs need -pthread, the oracle a plain
-# diagnostic format.
-BUILD_FLAGS = ["-pthread", "-fdiagnostics-plain-output"] + ORACLE_WARNINGS
+# diagnostic format; main adds the oracle's warnings the compiler knows.
+BUILD_FLAGS = ["-pthread", "-fdiagnostics-plain-output"]
+
+
+def known_warnings(gcc):
+    """The oracle's warnings that GCC accepts: GCC 11 has no
+    -Wdangling-pointer and no -Wuse-after-free."""
+    return [w for w in ORACLE_WARNINGS
+            if run([gcc, w, "-fsyntax-only", "-x", "c", os.devnull],
+                   None, 60)[0] == 0]
 
 # Failure kinds, by the oracle that finds them: the summary counts the
 # failed programs of each.
@@ -1900,6 +1908,7 @@ def main():
     ap.add_argument("--no-stack", dest="stack_extra", action="store_const",
                     const=None, help="do not run the stack oracle")
     opts = ap.parse_args()
+    BUILD_FLAGS.extend(known_warnings(opts.gcc))
     opts.weights = parse_weights(opts.weights_arg, opts.scenarios)
     opts.variants = dict(v.partition("=")[::2] for v in opts.variant)
 
