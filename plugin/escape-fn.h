@@ -5,6 +5,7 @@
      escape-graph.cc    GIMPLE expressions and statements to the graph
      escape-calls.cc    calls to the graph: allocators, free, builtins,
 			callee summaries, thread starts
+     escape-library.cc  the printf family and the library table
      escape-checks.cc   what the graph cannot see: size bounds, loops,
 			recursion, setjmp, the frame budget; the decisions
      escape-report.cc   dump lines, remarks, flows and JSON records
@@ -97,6 +98,26 @@ void build_graph (escape_fn *ef);
 
 /* escape-calls.cc */
 void analyze_call (escape_fn *ef, gcall *call);
+const struct esc_summary *summary_of (tree fndecl);
+
+/* escape-library.cc */
+/* How a builtin of the printf and puts families takes its arguments:
+   the format's position, whether a va_list follows it, the position of
+   the text it writes out without a format, and of the buffer it
+   writes into; -1 where there is none.  GCC gives them no fnspec.  */
+struct output_builtin
+{
+  int format;
+  bool va_list;
+  int text;
+  int buffer;
+};
+bool output_builtin (gcall *call, struct output_builtin *out);
+esc_node analyze_output_call (escape_fn *ef, gcall *call,
+			      const struct output_builtin *o, int step);
+const struct esc_libc_function *library_function (gcall *call);
+esc_node analyze_library_call (escape_fn *ef, gcall *call,
+			       const struct esc_libc_function *f, int step);
 
 /* escape-checks.cc */
 void decide (escape_fn *ef);

@@ -1,0 +1,301 @@
+/* From GIMPLE to the escape graph: calls into the C library that GCC
+   gives no fnspec.
+
+   The printf and puts families write text, and text can carry an
+   address: a constant format is read (plugin/core/format.c) so that a
+   string read with "%s" keeps its object while everything shown escapes.
+   Other library functions that real programs hand their buffers to
+   (input, parsing, sorting, paths) follow the table of
+   plugin/core/libc.c.  What each computes carries what it was given.
+   escape-calls.cc sends these calls here.  */
+
+#include "gcc-common.h"
+#include "escape.h"
+
+extern "C" {
+#include "graph.h"
+#include "policy.h"
+#include "report.h"
+#include "format.h"
+#include "libc.h"
+}
+
+#include "escape-fn.h"
+
+/* The description of the output builtin CALL calls, in *OUT, or false
+   when it is none.  */
+bool
+output_builtin (gcall *call, struct output_builtin *out)
+{
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  struct output_builtin o = { -1, false, -1, -1 };
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_PRINTF:
+    case BUILT_IN_PRINTF_UNLOCKED:
+      o.format = 0;
+      break;
+    case BUILT_IN_VPRINTF:
+      o.format = 0, o.va_list = true;
+      break;
+    case BUILT_IN_FPRINTF:
+    case BUILT_IN_FPRINTF_UNLOCKED:
+    case BUILT_IN_PRINTF_CHK:
+      o.format = 1;
+      break;
+    case BUILT_IN_VFPRINTF:
+    case BUILT_IN_VPRINTF_CHK:
+      o.format = 1, o.va_list = true;
+      break;
+    case BUILT_IN_FPRINTF_CHK:
+      o.format = 2;
+      break;
+    case BUILT_IN_VFPRINTF_CHK:
+      o.format = 2, o.va_list = true;
+      break;
+    case BUILT_IN_SPRINTF:
+      o.format = 1, o.buffer = 0;
+      break;
+    case BUILT_IN_VSPRINTF:
+      o.format = 1, o.va_list = true, o.buffer = 0;
+      break;
+    case BUILT_IN_SNPRINTF:
+      o.format = 2, o.buffer = 0;
+      break;
+    case BUILT_IN_VSNPRINTF:
+      o.format = 2, o.va_list = true, o.buffer = 0;
+      break;
+    case BUILT_IN_SPRINTF_CHK:
+      o.format = 3, o.buffer = 0;
+      break;
+    case BUILT_IN_VSPRINTF_CHK:
+      o.format = 3, o.va_list = true, o.buffer = 0;
+      break;
+    case BUILT_IN_SNPRINTF_CHK:
+      o.format = 4, o.buffer = 0;
+      break;
+    case BUILT_IN_VSNPRINTF_CHK:
+      o.format = 4, o.va_list = true, o.buffer = 0;
+      break;
+    case BUILT_IN_PUTS:
+    case BUILT_IN_PUTS_UNLOCKED:
+    case BUILT_IN_FPUTS:
+    case BUILT_IN_FPUTS_UNLOCKED:
+    case BUILT_IN_FWRITE:
+    case BUILT_IN_FWRITE_UNLOCKED:
+      o.text = 0;
+      break;
+    default:
+      return false;
+    }
+  *out = o;
+  return true;
+}
+
+/* What a call writes out as text, or stores through ("%n"), escapes
+   with everything it reaches: text can be read back into an address.  */
+static void
+write_out_value (escape_fn *ef, esc_node a, int step)
+{
+  if (a < 0)
+    return;
+  esc_add_sink (ef->g, a, ESC_ADDRESS_EXPOSED, step);
+  esc_add_sink (ef->g, esc_reachable (ef->g, a, step), ESC_ADDRESS_EXPOSED,
+		step);
+}
+
+/* A call that writes out the characters A points to: its own object
+   stays, but whatever is stored in it escapes, since the bytes of a
+   stored address are written out with the rest.  */
+static void
+write_out_contents (escape_fn *ef, esc_node a, int step)
+{
+  if (a >= 0)
+    esc_add_sink (ef->g, esc_reachable (ef->g, a, step), ESC_ADDRESS_EXPOSED,
+		  step);
+}
+
+/* A builtin of the printf or puts family, described by O.  The format is
+   followed only where it is a constant the pass can read: an argument it
+   reads with "%s" keeps its own object; every other argument, and all of
+   them behind any other format or a va_list, is written out.  */
+esc_node
+analyze_output_call (escape_fn *ef, gcall *call,
+		     const struct output_builtin *o, int step)
+{
+  unsigned n = gimple_call_num_args (call);
+  auto_vec<esc_node> args;
+  for (unsigned i = 0; i < n; i++)
+    args.safe_push (rvalue_of (ef, gimple_call_arg (call, i), step));
+
+  if (o->text >= 0)
+    write_out_contents (ef, args[o->text], step);
+  /* Sizes and counts (snprintf's size, fwrite's count, the _chk flags)
+     show in how much is written.  */
+  for (unsigned i = 0; i < n; i++)
+    if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+      write_out_value (ef, args[i], step);
+  if (o->buffer >= 0 && args[o->buffer] >= 0)
+    {
+      /* The text may hold the bytes of whatever the arguments reach.  */
+      esc_node text = esc_new_value (ef->g);
+      esc_add_address (ef->g, text, esc_unknown_object (ef->g), step);
+      for (unsigned i = 0; i < n; i++)
+	if (args[i] >= 0)
+	  esc_add_copy (ef->g, text, esc_reachable (ef->g, args[i], step),
+			step);
+      esc_add_store (ef->g, args[o->buffer], text, step);
+    }
+  /* The count of what is written: the lengths of the strings read and
+     of the numbers shown.  */
+  esc_node count = esc_new_value (ef->g);
+  for (unsigned i = 0; i < n; i++)
+    if (args[i] >= 0)
+      esc_add_copy (ef->g, count,
+		    POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i)))
+		    ? esc_reachable (ef->g, args[i], step) : args[i], step);
+  if (o->format < 0)
+    return count;
+
+  write_out_contents (ef, args[o->format], step);
+  unsigned first = o->format + 1;
+  const char *format = c_getstr (gimple_call_arg (call, o->format));
+  const int max_uses = 64;
+  enum esc_format_use uses[max_uses];
+  int n_uses = -1;
+  if (format && !o->va_list)
+    n_uses = esc_format_uses (format, uses, max_uses);
+  for (unsigned i = first; i < n; i++)
+    {
+      int k = i - first;
+      if (k < n_uses && uses[k] == ESC_FORMAT_STRING
+	  && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
+	write_out_contents (ef, args[i], step);
+      else
+	write_out_value (ef, args[i], step);
+    }
+  return count;
+}
+
+/* The entry of plugin/core/libc.c for the library function CALL calls,
+   or NULL.  Only GCC's builtin, or an external function that the
+   system's headers declare, is one; it is known by its assembler name,
+   so that glibc's aliases (__fread_alias for fread under
+   _FORTIFY_SOURCE, __isoc99_sscanf for sscanf) are found too.  */
+const struct esc_libc_function *
+library_function (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl)
+    return NULL;
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL)
+      && (!DECL_EXTERNAL (fndecl) || !TREE_PUBLIC (fndecl)
+	  || !DECL_IN_SYSTEM_HEADER (fndecl)))
+    return NULL;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (*name == '*')
+    name++;
+  return esc_libc_find (name);
+}
+
+/* Whether the comparison function ARG, which a library function calls
+   with pointers into its arrays, provably keeps, frees, returns and
+   writes none of them: a function of this unit analysed already.  */
+static bool
+callback_keeps_nothing (tree arg)
+{
+  if (TREE_CODE (arg) != ADDR_EXPR
+      || TREE_CODE (TREE_OPERAND (arg, 0)) != FUNCTION_DECL)
+    return false;
+  const struct esc_summary *s = summary_of (TREE_OPERAND (arg, 0));
+  if (!s)
+    return false;
+  /* The result may be computed from the elements (their values are
+     in the array already), but not from their addresses: the order
+     the library makes of it would keep them.  */
+  unsigned kept = ESC_PARAM_ESCAPES | ESC_PARAM_FREED | ESC_PARAM_WRITTEN;
+  for (int i = 0; i < s->n_params; i++)
+    if ((s->direct[i] & (kept | ESC_PARAM_RETURNED)) || (s->deep[i] & kept))
+      return false;
+  return true;
+}
+
+/* A library function of the table F.  */
+esc_node
+analyze_library_call (escape_fn *ef, gcall *call,
+		      const struct esc_libc_function *f, int step)
+{
+  unsigned n = gimple_call_num_args (call);
+  unsigned n_specs = strlen (f->args);
+  auto_vec<esc_node> args;
+  auto_vec<char> specs;
+  int first_read = -1;
+  bool callback_keeps = false;
+  for (unsigned i = 0; i < n; i++)
+    {
+      char spec = f->args[MIN (i, n_specs - 1)];
+      tree arg = gimple_call_arg (call, i);
+      specs.safe_push (spec);
+      args.safe_push (spec == 'c' ? -1 : rvalue_of (ef, arg, step));
+      if ((spec == 'r' || spec == 'm') && first_read < 0)
+	first_read = i;
+      if (spec == 'c' && !callback_keeps_nothing (arg))
+	callback_keeps = true;
+    }
+  /* What the function computes from what it is given: the numbers, and
+     the bytes it reads, streams included.  A parsed number is the
+     digits' value, a count read is the count asked for, and an offset a
+     stream tells is the one set before, kept in the stream.  */
+  esc_node computed = esc_unknown_value (ef->g);
+  for (unsigned i = 0; i < n; i++)
+    if (args[i] >= 0 && specs[i] == '.')
+      esc_add_copy (ef->g, computed, args[i], step);
+    else if (args[i] >= 0 && strchr ("rmof", specs[i]))
+      esc_add_copy (ef->g, computed, esc_reachable (ef->g, args[i], step),
+		    step);
+  for (unsigned i = 0; i < n; i++)
+    {
+      esc_node a = args[i];
+      if (a < 0)
+	continue;
+      switch (specs[i])
+	{
+	case 'm':
+	  /* The order qsort leaves depends on the count it is given.  */
+	  esc_add_store (ef->g, a, computed, step);
+	  /* Fall through.  */
+	case 'r':
+	  /* The comparison function sees pointers into these.  */
+	  if (callback_keeps)
+	    {
+	      esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
+	      esc_add_sink (ef->g, esc_reachable (ef->g, a, step),
+			    ESC_PASSED_TO_CALL, step);
+	    }
+	  break;
+	case 'i':
+	case 'f':
+	  esc_add_store (ef->g, a, computed, step);
+	  break;
+	case 'o':
+	  write_out_contents (ef, a, step);
+	  break;
+	case 'e':
+	  if (first_read >= 0 && args[first_read] >= 0)
+	    esc_add_store (ef->g, a, args[first_read], step);
+	  break;
+	default:
+	  break;
+	}
+    }
+  if (f->returns == '-')
+    return computed;
+  esc_node result = esc_new_value (ef->g);
+  if (f->returns == 'u')
+    esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
+  else if (ISDIGIT (f->returns) && (unsigned) (f->returns - '0') < n
+	   && args[f->returns - '0'] >= 0)
+    esc_add_copy (ef->g, result, args[f->returns - '0'], step);
+  return result;
+}
