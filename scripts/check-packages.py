@@ -36,6 +36,7 @@ import argparse
 import collections
 import datetime
 import glob
+import hashlib
 import json
 import os
 import re
@@ -194,8 +195,10 @@ def fetch_source(name, src_dir):
     if not dscs:
         say("%s: apt-get source (the package's Debian source)" % name)
         apt_update()
+        # As root, apt warns that it downloads unsandboxed: say nothing.
         if run(["apt-get", "source", "--download-only", "-qq", name],
-               cwd=src_dir, stdout=subprocess.DEVNULL).returncode != 0:
+               cwd=src_dir, stdout=subprocess.DEVNULL,
+               stderr=subprocess.DEVNULL).returncode != 0:
             return None
         dscs = glob.glob(os.path.join(src_dir, "*.dsc"))
     return sorted(dscs)[-1] if dscs else None
@@ -567,6 +570,50 @@ def print_table(rows):
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
+def print_markdown(path):
+    """The table of a results file, as docs/real-code.md shows it."""
+    with open(path) as f:
+        res = json.load(f)
+    print("| Package | Version | Tests plain | Tests plugin | C objects "
+          "with the plugin | Sites | Moved | Heap: main reasons | "
+          "malloc/calloc calls plain | with the plugin | Build time |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, r in res["packages"].items():
+        plain, plugin = r.get("plain"), r.get("plugin")
+        if not plain or not plugin:
+            print("| %s | | %s | | | | | | | | |" % (name, r.get("error", "")))
+            continue
+        d = plugin.get("decisions", {})
+        calls = [x["alloc_calls"]["malloc"] + x["alloc_calls"]["calloc"]
+                 for x in (plain, plugin)]
+        print("| %s | %s | %s | %s | %d/%d | %s | %s | %s | %d | %d | "
+              "%ds + %ds |" % (
+                  name, r.get("version", ""), fmt_tests(plain),
+                  fmt_tests(plugin), plugin["c_objects_with_plugin"],
+                  plugin["c_objects"], d.get("sites", "-"),
+                  d.get("stack", "-"), main_reasons(d), calls[0], calls[1],
+                  plain["seconds"], plugin["seconds"]))
+    tot = collections.Counter()
+    for r in res["packages"].values():
+        d = r.get("plugin", {}).get("decisions", {})
+        tot["sites"] += d.get("sites", 0)
+        tot["stack"] += d.get("stack", 0)
+        for k, v in d.get("reasons", {}).items():
+            tot["r:" + k] += v
+    reasons = sorted(((k[2:], v) for k, v in tot.items()
+                      if k.startswith("r:")), key=lambda kv: -kv[1])
+    print("| **all** | | | | | %d | %d | %s | | | |" % (
+        tot["sites"], tot["stack"],
+        ", ".join("%s %d" % kv for kv in reasons[:4])))
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        h.update(f.read())
+    return h.hexdigest()
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--packages", default=os.environ.get("PACKAGES", ""),
@@ -584,8 +631,17 @@ def main(argv):
                     help="seconds for one build (default 1800)")
     ap.add_argument("--keep", action="store_true",
                     help="keep the build trees (default: only logs, reports)")
+    ap.add_argument("--resume", action="store_true",
+                    help="reuse a package's result of an earlier run with "
+                    "the same plugin, version and level")
     ap.add_argument("--list", default=LIST)
+    ap.add_argument("--markdown", metavar="RESULTS",
+                    help="print the table of a results file in Markdown, "
+                    "and nothing else")
     args = ap.parse_args(argv)
+    if args.markdown:
+        print_markdown(args.markdown)
+        return 0
 
     if args.opt and not re.match(r"^-O[0-3sgz]?$|^-Ofast$", args.opt):
         die("--opt takes an optimisation level such as -O3")
@@ -619,8 +675,23 @@ def main(argv):
     say("%d packages, %s, builds %s; plugin %s"
         % (len(listed), args.opt or "-O2 (Debian's)", " and ".join(variants),
            os.path.relpath(plugin, REPO)))
+    plugin_sha = sha256(plugin)
+    done_dir = os.path.join(out, "done", level)
+    os.makedirs(done_dir, exist_ok=True)
     rows = []
     for name, options, why in listed:
+        done = os.path.join(done_dir, name + ".json")
+        if args.resume and os.path.exists(done):
+            with open(done) as f:
+                old = json.load(f)
+            if old.get("plugin_sha256") == plugin_sha and \
+                    old.get("variants") == variants and \
+                    glob.glob(os.path.join(out, "src", name,
+                                           "*_%s.dsc" % old.get("version"))):
+                say("%s: the result of %s (--resume)" % (name, old["date"]))
+                old["why"] = why
+                rows.append((name, old))
+                continue
         res = {"why": why}
         profiles = options.get("profiles", "")
         src_dir = os.path.join(out, "src", name)
@@ -676,6 +747,11 @@ def main(argv):
             res["difference"] = why_not
             if not ok:
                 say("%s: DIFFERENCE: %s" % (name, why_not))
+        res.update(plugin_sha256=plugin_sha, variants=variants,
+                   date=datetime.datetime.now().astimezone()
+                   .isoformat(timespec="seconds"))
+        with open(done, "w") as f:
+            json.dump(res, f, indent=1)
         rows.append((name, res))
 
     elapsed = time.monotonic() - start
@@ -691,6 +767,9 @@ def main(argv):
                    text=True).stdout.strip(),
         "plugin": os.path.relpath(plugin, REPO),
         "seconds": round(elapsed),
+        # The builds' own time, those of results reused by --resume too.
+        "build_seconds": round(sum(r[v]["seconds"] for _, r in rows
+                                   for v in ("plain", "plugin") if v in r)),
         "passed": passed, "failed": failed,
         "packages": {n: r for n, r in rows},
     }
