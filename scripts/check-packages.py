@@ -374,15 +374,14 @@ def c_producers(path):
 
 def compiled_objects(tree):
     """(C objects, of them with -fplugin=, without) among the relocatable
-    objects of the build tree, debian/ excluded."""
+    ELF objects of the build tree, debian/ excluded."""
     total = with_plugin = 0
     without = []
     for root, dirs, files in os.walk(tree):
         if root == tree:
             dirs[:] = [d for d in dirs if d != "debian"]
         for name in files:
-            if not name.endswith(".o"):
-                continue
+            # Any relocatable ELF file: zlib names its PIC objects .lo.
             path = os.path.join(root, name)
             if os.path.islink(path) or elf_kind(path) != 1:
                 continue
@@ -461,6 +460,13 @@ def decisions(report_dir):
     s["reasons"].pop("no-escape", None)
     return {"sites": s["sites"], "stack": s["stack"], "heap": s["heap"],
             "reasons": s["reasons"]}
+
+
+def count_tests(log, options):
+    with open(log, errors="replace") as f:
+        text = f.read()
+    section, ran = test_section(text)
+    return parse_tests(section if ran else text, options)
 
 
 def examine(name, tree, log, status, seconds, options, report_dir):
@@ -690,6 +696,14 @@ def main(argv):
                                            "*_%s.dsc" % old.get("version"))):
                 say("%s: the result of %s (--resume)" % (name, old["date"]))
                 old["why"] = why
+                # The tests are counted again, by the list's current rules.
+                for v in variants:
+                    log = os.path.join(REPO, old[v]["log"])
+                    if os.path.exists(log):
+                        old[v]["tests"] = count_tests(log, options)
+                if "plain" in old and "plugin" in old:
+                    old["ok"], old["difference"] = verdict(old["plain"],
+                                                           old["plugin"])
                 rows.append((name, old))
                 continue
         res = {"why": why}
