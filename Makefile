@@ -210,11 +210,14 @@ bench-compile:
 #                              build/packages/results.json
 #   make check-packages-quick  the packages marked quick: two minutes
 # PACKAGES="zlib sed" picks packages; OPT=-O3 builds both ways at -O3
-# instead of Debian's -O2 (results-O3.json).
+# instead of Debian's -O2 (results-O3.json); RESUME=1 reuses the results
+# of packages built by an earlier run with the same plugin.
 .PHONY: check-packages check-packages-quick
 PACKAGES ?=
 OPT ?=
-PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt $(OPT))
+RESUME ?=
+PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt $(OPT)) \
+	$(if $(RESUME),--resume)
 
 check-packages:
 	@$(MAKE) --no-print-directory all

@@ -240,6 +240,9 @@ def build_env(opt, extra_cflags, profiles):
     if profiles:
         env["DEB_BUILD_PROFILES"] = profiles.replace(",", " ")
     env["LC_ALL"] = "C.UTF-8"
+    # Debian's tools, as on a buildd: a python3 or tool of the caller's
+    # own earlier in PATH lacks the Debian modules (asciidoc's, say).
+    env["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin"
     return env
 
 
@@ -381,12 +384,16 @@ def c_producers(path):
 
 def compiled_objects(tree):
     """(C objects, of them with -fplugin=, without) among the relocatable
-    ELF objects of the build tree, debian/ excluded."""
+    ELF objects of the build tree, the staged packages excluded."""
     total = with_plugin = 0
     without = []
+    deb = os.path.join(tree, "debian")
     for root, dirs, files in os.walk(tree):
-        if root == tree:
-            dirs[:] = [d for d in dirs if d != "debian"]
+        if root == deb:
+            # Keep build directories under debian/ (xz-utils builds there),
+            # not the staged packages, copies of what was built.
+            dirs[:] = [d for d in dirs if d != "tmp" and not
+                       os.path.isdir(os.path.join(root, d, "DEBIAN"))]
         for name in files:
             # Any relocatable ELF file: zlib names its PIC objects .lo.
             path = os.path.join(root, name)
