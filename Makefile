@@ -216,7 +216,7 @@ bench-compile:
 PACKAGES ?=
 OPT ?=
 RESUME ?=
-PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt $(OPT)) \
+PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt=$(OPT)) \
 	$(if $(RESUME),--resume)
 
 check-packages:

@@ -584,7 +584,8 @@ def print_table(rows):
             if not r:
                 return "-"
             c = r["alloc_calls"]
-            return str(c["malloc"] + c["calloc"])
+            # No package staged (a build that stopped early): nothing to count.
+            return str(c["malloc"] + c["calloc"]) if c["files"] else "-"
         secs = sum(r["seconds"] for r in (plain, plugin) if r)
         table.append((name, fmt_tests(plain), fmt_tests(plugin), objs,
                       str(d.get("sites", "-")), str(d.get("stack", "-")),
@@ -609,9 +610,10 @@ def print_markdown(path):
             print("| %s | | %s | | | | | | | | |" % (name, r.get("error", "")))
             continue
         d = plugin.get("decisions", {})
-        calls = [x["alloc_calls"]["malloc"] + x["alloc_calls"]["calloc"]
+        calls = [str(x["alloc_calls"]["malloc"] + x["alloc_calls"]["calloc"])
+                 if x["alloc_calls"]["files"] else "-"
                  for x in (plain, plugin)]
-        print("| %s | %s | %s | %s | %d/%d | %s | %s | %s | %d | %d | "
+        print("| %s | %s | %s | %s | %d/%d | %s | %s | %s | %s | %s | "
               "%ds + %ds |" % (
                   name, r.get("version", ""), fmt_tests(plain),
                   fmt_tests(plugin), plugin["c_objects_with_plugin"],
