@@ -2,7 +2,7 @@
 """The real-code test bed: Debian source packages built and tested twice,
 without and with the escape plugin (docs/real-code.md).
 
-  scripts/check-packages.py [--packages a,b,...] [--quick] [--opt -O3]
+  scripts/check-packages.py [--packages a,b,...] [--quick] [--opt=-O3]
                             [--plugin PATH] [--out DIR] [--keep]
 
 Each package of scripts/packages.list is fetched with `apt-get source',
@@ -14,7 +14,7 @@ suite (dh_auto_test), with Debian's build flags (dpkg-buildflags):
   plugin  the same, and -fplugin=escape.so -fplugin-arg-escape-report=DIR.
 
 Both are appended through DEB_CFLAGS_APPEND, which dpkg-buildflags puts
-after Debian's own -O2, so --opt -O3 overrides it.  Per package and build
+after Debian's own -O2, so --opt=-O3 overrides it.  Per package and build
 it records the build's status, the test suite's status and counts, the C
 objects compiled with and without the plugin (read from the DW_AT_producer
 of their DWARF, which records the command line), the report files, the
@@ -649,7 +649,7 @@ def main(argv):
                     help="only the packages marked quick in the list")
     ap.add_argument("--opt", default="",
                     help="an optimisation level appended to both builds, "
-                    "e.g. -O3 (default: Debian's -O2)")
+                    "e.g. --opt=-O3 (default: Debian's -O2)")
     ap.add_argument("--plugin", default=os.path.join(REPO, "plugin",
                                                      "escape.so"))
     ap.add_argument("--out", default=os.path.join(REPO, "build", "packages"))
