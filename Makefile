@@ -264,3 +264,29 @@ bench:
 bench-compile:
 	@$(MAKE) --no-print-directory all $(BENCH_PASSTIME)
 	GCC=$(GCC) python3 bench/compile.py $(BENCH_COMPILE_ARGS)
+
+# ---- Real code (docs/real-code.md) ----
+# Debian source packages (scripts/packages.list) built by their own rules
+# with Debian's flags and test suites, without and with the plugin
+# (scripts/check-packages.py).  Needs root: adds a deb-src entry for
+# bookworm and installs each package's build dependencies, saying so.
+#   make check-packages        every listed package: table, and
+#                              build/packages/results.json
+#   make check-packages-quick  the packages marked quick: two minutes
+# PACKAGES="zlib sed" picks packages; OPT=-O3 builds both ways at -O3
+# instead of Debian's -O2 (results-O3.json); RESUME=1 reuses the results
+# of packages built by an earlier run with the same plugin.
+.PHONY: check-packages check-packages-quick
+PACKAGES ?=
+OPT ?=
+RESUME ?=
+PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt=$(OPT)) \
+	$(if $(RESUME),--resume)
+
+check-packages:
+	@$(MAKE) --no-print-directory all
+	python3 scripts/check-packages.py $(PACKAGES_ARGS)
+
+check-packages-quick:
+	@$(MAKE) --no-print-directory all
+	python3 scripts/check-packages.py --quick $(PACKAGES_ARGS)
