@@ -9,6 +9,11 @@
 static const struct esc_libc_function functions[] = {
   { "__fgets_chk", '0', "i..f" },
   { "__fread_chk", '-', "i...f" },
+  { "__isoc23_sscanf", '-', "rri" },
+  { "__isoc23_strtol", '-', "re." },
+  { "__isoc23_strtoll", '-', "re." },
+  { "__isoc23_strtoul", '-', "re." },
+  { "__isoc23_strtoull", '-', "re." },
   { "__isoc99_sscanf", '-', "rri" },
   { "__read_chk", '-', ".i.." },
   { "access", '-', "o." },
