@@ -93,27 +93,40 @@ output_builtin (gcall *call, struct output_builtin *out)
   return true;
 }
 
-/* What a call writes out as text, or stores through ("%n"), escapes
-   with everything it reaches: text can be read back into an address.  */
+/* The nodes of CALL's arguments into ARGS, and of what each reaches by
+   loads into DEEP (-1 where the argument has no node).  */
 static void
-write_out_value (escape_fn *ef, esc_node a, int step)
+call_args (escape_fn *ef, gcall *call, int step, vec<esc_node> *args,
+	   vec<esc_node> *deep)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      args->safe_push (a);
+      deep->safe_push (a >= 0 ? esc_reachable (ef->g, a, step) : -1);
+    }
+}
+
+/* What a call writes out as text, or stores through ("%n"), escapes
+   with everything it reaches (DEEP): text can be read back into an
+   address.  */
+static void
+write_out_value (escape_fn *ef, esc_node a, esc_node deep, int step)
 {
   if (a < 0)
     return;
   esc_add_sink (ef->g, a, ESC_ADDRESS_EXPOSED, step);
-  esc_add_sink (ef->g, esc_reachable (ef->g, a, step), ESC_ADDRESS_EXPOSED,
-		step);
+  esc_add_sink (ef->g, deep, ESC_ADDRESS_EXPOSED, step);
 }
 
-/* A call that writes out the characters A points to: its own object
-   stays, but whatever is stored in it escapes, since the bytes of a
-   stored address are written out with the rest.  */
+/* A call that writes out the characters an argument points to: its own
+   object stays, but whatever is stored in it (DEEP) escapes, since the
+   bytes of a stored address are written out with the rest.  */
 static void
-write_out_contents (escape_fn *ef, esc_node a, int step)
+write_out_contents (escape_fn *ef, esc_node deep, int step)
 {
-  if (a >= 0)
-    esc_add_sink (ef->g, esc_reachable (ef->g, a, step), ESC_ADDRESS_EXPOSED,
-		  step);
+  if (deep >= 0)
+    esc_add_sink (ef->g, deep, ESC_ADDRESS_EXPOSED, step);
 }
 
 /* A builtin of the printf or puts family, described by O.  The format is
@@ -125,26 +138,27 @@ analyze_output_call (escape_fn *ef, gcall *call,
 		     const struct output_builtin *o, int step)
 {
   unsigned n = gimple_call_num_args (call);
-  auto_vec<esc_node> args;
+  auto_vec<esc_node> args, deep;
+  call_args (ef, call, step, &args, &deep);
+  auto_vec<bool> pointer;
   for (unsigned i = 0; i < n; i++)
-    args.safe_push (rvalue_of (ef, gimple_call_arg (call, i), step));
+    pointer.safe_push (POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))));
 
   if (o->text >= 0)
-    write_out_contents (ef, args[o->text], step);
-  /* Sizes and counts (snprintf's size, fwrite's count, the _chk flags)
-     show in how much is written.  */
+    write_out_contents (ef, deep[o->text], step);
+  /* Sizes and counts (snprintf's size, fwrite's count, the _chk flags,
+     the format's numbers) show in how much is written.  */
   for (unsigned i = 0; i < n; i++)
-    if (!POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
-      write_out_value (ef, args[i], step);
+    if (!pointer[i])
+      write_out_value (ef, args[i], deep[i], step);
   if (o->buffer >= 0 && args[o->buffer] >= 0)
     {
       /* The text may hold the bytes of whatever the arguments reach.  */
       esc_node text = esc_new_value (ef->g);
       esc_add_address (ef->g, text, esc_unknown_object (ef->g), step);
       for (unsigned i = 0; i < n; i++)
-	if (args[i] >= 0)
-	  esc_add_copy (ef->g, text, esc_reachable (ef->g, args[i], step),
-			step);
+	if (deep[i] >= 0)
+	  esc_add_copy (ef->g, text, deep[i], step);
       esc_add_store (ef->g, args[o->buffer], text, step);
     }
   /* The count of what is written: the lengths of the strings read and
@@ -152,13 +166,11 @@ analyze_output_call (escape_fn *ef, gcall *call,
   esc_node count = esc_new_value (ef->g);
   for (unsigned i = 0; i < n; i++)
     if (args[i] >= 0)
-      esc_add_copy (ef->g, count,
-		    POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i)))
-		    ? esc_reachable (ef->g, args[i], step) : args[i], step);
+      esc_add_copy (ef->g, count, pointer[i] ? deep[i] : args[i], step);
   if (o->format < 0)
     return count;
 
-  write_out_contents (ef, args[o->format], step);
+  write_out_contents (ef, deep[o->format], step);
   unsigned first = o->format + 1;
   const char *format = c_getstr (gimple_call_arg (call, o->format));
   const int max_uses = 64;
@@ -166,14 +178,16 @@ analyze_output_call (escape_fn *ef, gcall *call,
   int n_uses = -1;
   if (format && !o->va_list)
     n_uses = esc_format_uses (format, uses, max_uses);
+  /* The numbers are written out above.  */
   for (unsigned i = first; i < n; i++)
     {
       int k = i - first;
-      if (k < n_uses && uses[k] == ESC_FORMAT_STRING
-	  && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))))
-	write_out_contents (ef, args[i], step);
+      if (!pointer[i])
+	continue;
+      if (k < n_uses && uses[k] == ESC_FORMAT_STRING)
+	write_out_contents (ef, deep[i], step);
       else
-	write_out_value (ef, args[i], step);
+	write_out_value (ef, args[i], deep[i], step);
     }
   return count;
 }
@@ -228,19 +242,18 @@ analyze_library_call (escape_fn *ef, gcall *call,
 {
   unsigned n = gimple_call_num_args (call);
   unsigned n_specs = strlen (f->args);
-  auto_vec<esc_node> args;
+  auto_vec<esc_node> args, deep;
+  call_args (ef, call, step, &args, &deep);
   auto_vec<char> specs;
   int first_read = -1;
   bool callback_keeps = false;
   for (unsigned i = 0; i < n; i++)
     {
       char spec = f->args[MIN (i, n_specs - 1)];
-      tree arg = gimple_call_arg (call, i);
       specs.safe_push (spec);
-      args.safe_push (spec == 'c' ? -1 : rvalue_of (ef, arg, step));
       if ((spec == 'r' || spec == 'm') && first_read < 0)
 	first_read = i;
-      if (spec == 'c' && !callback_keeps_nothing (arg))
+      if (spec == 'c' && !callback_keeps_nothing (gimple_call_arg (call, i)))
 	callback_keeps = true;
     }
   /* What the function computes from what it is given: the numbers, and
@@ -252,12 +265,11 @@ analyze_library_call (escape_fn *ef, gcall *call,
     if (args[i] >= 0 && specs[i] == '.')
       esc_add_copy (ef->g, computed, args[i], step);
     else if (args[i] >= 0 && strchr ("rmof", specs[i]))
-      esc_add_copy (ef->g, computed, esc_reachable (ef->g, args[i], step),
-		    step);
+      esc_add_copy (ef->g, computed, deep[i], step);
   for (unsigned i = 0; i < n; i++)
     {
       esc_node a = args[i];
-      if (a < 0)
+      if (a < 0 || specs[i] == 'c')
 	continue;
       switch (specs[i])
 	{
@@ -270,8 +282,7 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	  if (callback_keeps)
 	    {
 	      esc_add_sink (ef->g, a, ESC_PASSED_TO_CALL, step);
-	      esc_add_sink (ef->g, esc_reachable (ef->g, a, step),
-			    ESC_PASSED_TO_CALL, step);
+	      esc_add_sink (ef->g, deep[i], ESC_PASSED_TO_CALL, step);
 	    }
 	  break;
 	case 'i':
@@ -279,7 +290,7 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	  esc_add_store (ef->g, a, computed, step);
 	  break;
 	case 'o':
-	  write_out_contents (ef, a, step);
+	  write_out_contents (ef, deep[i], step);
 	  break;
 	case 'e':
 	  if (first_read >= 0 && args[first_read] >= 0)
