@@ -129,14 +129,24 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
      through any argument, and anything else.  */
   esc_node readable = esc_new_value (ef->g);
   esc_add_address (ef->g, readable, esc_unknown_object (ef->g), step);
+  /* Where a returned pointer points (strchr, stpcpy) depends on what
+     the callee reads and on the numbers it is given.  */
+  esc_node position = esc_offset (ef->g, result);
   auto_vec<esc_node> args;
   for (unsigned i = 0; i < n; i++)
     {
       tree arg = gimple_call_arg (call, i);
       esc_node a = rvalue_of (ef, arg, step);
       args.safe_push (a);
-      if (a >= 0 && POINTER_TYPE_P (TREE_TYPE (arg)))
-	esc_add_copy (ef->g, readable, esc_reachable (ef->g, a, step), step);
+      if (a < 0)
+	continue;
+      /* How much is written (memset's and memcpy's sizes) shows in
+	 the memory written, like what is copied there.  */
+      esc_node read = POINTER_TYPE_P (TREE_TYPE (arg))
+		      ? esc_reachable (ef->g, a, step) : a;
+      esc_add_copy (ef->g, readable, read, step);
+      if (returns_pointer && !returns_new)
+	esc_add_copy (ef->g, position, read, step);
     }
 
   /* The return part of the fnspec stands on its own: the argument it
@@ -234,6 +244,10 @@ analyze_summarized_call (escape_fn *ef, gcall *call,
 	esc_add_copy (ef->g, result, a, step);
       if (deep_flags & ESC_PARAM_RETURNED)
 	esc_add_copy (ef->g, result, deep, step);
+      if (direct & ESC_PARAM_OFFSET_RETURNED)
+	esc_add_copy (ef->g, esc_offset (ef->g, result), a, step);
+      if (deep_flags & ESC_PARAM_OFFSET_RETURNED)
+	esc_add_copy (ef->g, esc_offset (ef->g, result), deep, step);
       if (direct & ESC_PARAM_WRITTEN)
 	esc_add_store (ef->g, a, esc_unknown_value (ef->g), step);
       if (deep_flags & ESC_PARAM_WRITTEN)

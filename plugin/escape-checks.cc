@@ -41,9 +41,12 @@ block_phi_objects (escape_fn *ef, basic_block bb)
       tree res = gimple_phi_result (gsi.phi ());
       if (virtual_operand_p (res))
 	continue;
-      esc_node n = ssa_node (ef, res);
-      for (size_t k = 0; k < esc_points_to_size (ef->g, n); k++)
-	bitmap_set_bit (objects, esc_points_to_nth (ef->g, n, k));
+      /* An address kept as where a pointer points lives on too.  */
+      esc_node held[2] = { ssa_node (ef, res),
+			   esc_offset (ef->g, ssa_node (ef, res)) };
+      for (esc_node n : held)
+	for (size_t k = 0; k < esc_points_to_size (ef->g, n); k++)
+	  bitmap_set_bit (objects, esc_points_to_nth (ef->g, n, k));
     }
   return objects;
 }

@@ -51,6 +51,8 @@ struct escape_fn
   auto_vec<esc_site> site_decisions;
   auto_vec<gcall *> free_calls;
   auto_vec<esc_node> free_nodes;
+  /* The values of the function's return statements.  */
+  auto_vec<esc_node> returned_values;
   auto_vec<esc_free_decision> free_decisions;
   /* The frees that may free each object, by index into FREE_CALLS.  */
   struct esc_free_index frees_by_object = { NULL, NULL };
@@ -93,6 +95,7 @@ int new_step (escape_fn *ef, gimple *stmt);
 esc_node ssa_node (escape_fn *ef, tree name);
 esc_node value_of (escape_fn *ef, tree op);
 esc_node rvalue_of (escape_fn *ef, tree op, int step);
+esc_node as_number (escape_fn *ef, esc_node src, int step);
 void assign_to (escape_fn *ef, tree lhs, esc_node src, int step);
 void build_graph (escape_fn *ef);
 

@@ -196,8 +196,12 @@ ssa_node (escape_fn *ef, tree name)
       if (var && TREE_CODE (var) == PARM_DECL)
 	{
 	  int i = param_number (ef, var);
-	  esc_add_address (ef->g, n, i >= 0 ? param_object (ef, i)
-			   : esc_unknown_object (ef->g), -1);
+	  esc_obj target = i >= 0 ? param_object (ef, i)
+			   : esc_unknown_object (ef->g);
+	  esc_add_address (ef->g, n, target, -1);
+	  /* A number is whole on both sides (as_number).  */
+	  if (!POINTER_TYPE_P (TREE_TYPE (name)))
+	    esc_add_address (ef->g, esc_offset (ef->g, n), target, -1);
 	}
       else if (var && TREE_CODE (var) == RESULT_DECL)
 	esc_add_address (ef->g, n, ef->return_slot, -1);
@@ -270,10 +274,36 @@ rvalue_of (escape_fn *ef, tree op, int step)
   return n;
 }
 
+/* SRC as a number: a node holding everything SRC is made of, the
+   objects it may point into and those its offset depends on, on both
+   sides.  A number added to a pointer moves it by all of that, and
+   bytes stored as a number may be read back as a pointer.  */
+esc_node
+as_number (escape_fn *ef, esc_node src, int step)
+{
+  if (src < 0)
+    return src;
+  esc_node n = esc_new_value (ef->g);
+  esc_add_copy (ef->g, n, src, step);
+  esc_add_copy (ef->g, n, esc_offset (ef->g, src), step);
+  esc_add_copy (ef->g, esc_offset (ef->g, n), src, step);
+  return n;
+}
+
+/* Whether a value of TYPE is a number: what is not a pointer and holds
+   no pointer fields, which keep their own offsets.  */
+static bool
+number_type_p (tree type)
+{
+  return !POINTER_TYPE_P (type) && !AGGREGATE_TYPE_P (type);
+}
+
 /* LHS = SRC, for a register or memory LHS.  */
 void
 assign_to (escape_fn *ef, tree lhs, esc_node src, int step)
 {
+  if (number_type_p (TREE_TYPE (lhs)))
+    src = as_number (ef, src, step);
   if (TREE_CODE (lhs) == SSA_NAME)
     {
       if (src >= 0)
@@ -282,10 +312,13 @@ assign_to (escape_fn *ef, tree lhs, esc_node src, int step)
     }
   /* Where a constant goes is data too: table[i] = 0 marks the place i
      names, and a later read finds it there.  */
-  src = union_of (ef, src, index_values (ef, lhs), step);
+  src = union_of (ef, src, as_number (ef, index_values (ef, lhs), step), step);
+  esc_node ptr = base_address_of_ref (ef, lhs);
+  /* A constant stored tells where by which bytes it lands.  */
+  if (src < 0 && ptr >= 0 && esc_offset (ef->g, ptr) >= 0)
+    src = esc_new_value (ef->g);
   if (src < 0)
     return;
-  esc_node ptr = base_address_of_ref (ef, lhs);
   if (ptr >= 0)
     esc_add_store (ef->g, ptr, src, step);
 }
@@ -326,15 +359,26 @@ analyze_assign (escape_fn *ef, gassign *stmt)
       src = value_of (ef, rhs1);
       if (CONVERT_EXPR_CODE_P (code) && POINTER_TYPE_P (TREE_TYPE (lhs))
 	  && !POINTER_TYPE_P (TREE_TYPE (rhs1)))
-	src = union_of (ef, src, esc_unknown_value (ef->g), step);
+	src = union_of (ef, as_number (ef, src, step),
+			esc_unknown_value (ef->g), step);
       break;
     default:
       /* Every operation carries what its operands carry, comparisons
 	 and pointer differences too: bits of an address put back
 	 together give the address, and so do the null tests of pointers
-	 made of those bits (docs/rules.md).  */
+	 made of those bits (docs/rules.md).  A pointer made by an
+	 operation points where its operands say: the pointer of p + k
+	 and the arms of a select keep their own offsets, and all the
+	 rest (k, the condition, both sides of MIN) moves it.  */
       for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
-	src = union_of (ef, src, value_of (ef, gimple_op (stmt, i)), step);
+	{
+	  esc_node op = value_of (ef, gimple_op (stmt, i));
+	  bool keeps_offset = ((code == POINTER_PLUS_EXPR && i == 1)
+			       || (code == COND_EXPR && i >= 2));
+	  if (POINTER_TYPE_P (TREE_TYPE (lhs)) && !keeps_offset)
+	    op = as_number (ef, op, step);
+	  src = union_of (ef, src, op, step);
+	}
       break;
     }
   assign_to (ef, lhs, src, step);
@@ -385,7 +429,10 @@ analyze_stmt (escape_fn *ef, gimple *stmt)
 	  int step = new_step (ef, stmt);
 	  esc_node n = rvalue_of (ef, ret, step);
 	  if (n >= 0)
-	    esc_add_sink (ef->g, n, ESC_RETURNED, step);
+	    {
+	      esc_add_sink (ef->g, n, ESC_RETURNED, step);
+	      ef->returned_values.safe_push (n);
+	    }
 	}
       break;
     default:

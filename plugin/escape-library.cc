@@ -260,12 +260,16 @@ analyze_library_call (escape_fn *ef, gcall *call,
      the bytes it reads, streams included.  A parsed number is the
      digits' value, a count read is the count asked for, and an offset a
      stream tells is the one set before, kept in the stream.  */
-  esc_node computed = esc_unknown_value (ef->g);
+  esc_node given = esc_new_value (ef->g);
   for (unsigned i = 0; i < n; i++)
     if (args[i] >= 0 && specs[i] == '.')
-      esc_add_copy (ef->g, computed, args[i], step);
+      esc_add_copy (ef->g, given, args[i], step);
     else if (args[i] >= 0 && strchr ("rmof", specs[i]))
-      esc_add_copy (ef->g, computed, deep[i], step);
+      esc_add_copy (ef->g, given, deep[i], step);
+  /* Data from outside the program may look like any address.  */
+  esc_node computed = esc_new_value (ef->g);
+  esc_add_address (ef->g, computed, esc_unknown_object (ef->g), step);
+  esc_add_copy (ef->g, computed, given, step);
   for (unsigned i = 0; i < n; i++)
     {
       esc_node a = args[i];
@@ -274,8 +278,9 @@ analyze_library_call (escape_fn *ef, gcall *call,
       switch (specs[i])
 	{
 	case 'm':
-	  /* The order qsort leaves depends on the count it is given.  */
-	  esc_add_store (ef->g, a, computed, step);
+	  /* The order qsort leaves depends on the count it is given, and
+	     on what the elements hold, addresses included.  */
+	  esc_add_store (ef->g, a, as_number (ef, computed, step), step);
 	  /* Fall through.  */
 	case 'r':
 	  /* The comparison function sees pointers into these.  */
@@ -294,7 +299,14 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	  break;
 	case 'e':
 	  if (first_read >= 0 && args[first_read] >= 0)
-	    esc_add_store (ef->g, a, args[first_read], step);
+	    {
+	      /* A pointer into the string, where its bytes say.  */
+	      esc_node end = esc_new_value (ef->g);
+	      esc_add_copy (ef->g, end, args[first_read], step);
+	      esc_add_copy (ef->g, esc_offset (ef->g, end), deep[first_read],
+			    step);
+	      esc_add_store (ef->g, a, end, step);
+	    }
 	  break;
 	default:
 	  break;
@@ -307,6 +319,10 @@ analyze_library_call (escape_fn *ef, gcall *call,
     esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
   else if (ISDIGIT (f->returns) && (unsigned) (f->returns - '0') < n
 	   && args[f->returns - '0'] >= 0)
-    esc_add_copy (ef->g, result, args[f->returns - '0'], step);
+    {
+      /* The element bsearch finds is where the bytes it compares say.  */
+      esc_add_copy (ef->g, result, args[f->returns - '0'], step);
+      esc_add_copy (ef->g, esc_offset (ef->g, result), given, step);
+    }
   return result;
 }

@@ -39,6 +39,20 @@ freed_here_p (escape_fn *ef, esc_obj obj)
   return idx->first[obj] < idx->first[obj + 1];
 }
 
+/* Whether the function returns a pointer whose offset depends on OBJ:
+   its callers get a pointer moved by OBJ's address or contents.  */
+static bool
+offset_returned_p (escape_fn *ef, esc_obj obj)
+{
+  esc_node slot = esc_contents (ef->g, ef->return_slot);
+  if (esc_points_to_p (ef->g, esc_offset (ef->g, slot), obj))
+    return true;
+  for (esc_node n : ef->returned_values)
+    if (esc_points_to_p (ef->g, esc_offset (ef->g, n), obj))
+      return true;
+  return false;
+}
+
 static void
 record_summary (escape_fn *ef)
 {
@@ -53,6 +67,10 @@ record_summary (escape_fn *ef)
 	s->direct[i] = esc_param_flags (ef->g, direct,
 					freed_here_p (ef, direct));
 	s->deep[i] = esc_param_flags (ef->g, deep, freed_here_p (ef, deep));
+	if (offset_returned_p (ef, direct))
+	  s->direct[i] |= ESC_PARAM_OFFSET_RETURNED;
+	if (offset_returned_p (ef, deep))
+	  s->deep[i] |= ESC_PARAM_OFFSET_RETURNED;
       }
 }
 

@@ -154,6 +154,8 @@ struct node
   int n_stores, cap_stores;
   struct sink *sinks;
   int n_sinks, cap_sinks;
+  esc_node offset;	/* the node of what this one's offset depends on,
+			   or -1 for such a node itself */
   bool queued;
 };
 
@@ -370,6 +372,9 @@ static void
 attach_sink (struct esc_graph *g, esc_node n, enum esc_reason reason,
 	     int step, esc_obj container)
 {
+  /* Where a pointer points inside its object leaves with it.  */
+  if (g->nodes[n].offset >= 0)
+    attach_sink (g, g->nodes[n].offset, reason, step, container);
   struct node *nd = &g->nodes[n];
   /* At most one sink per reason.  */
   for (int i = 0; i < nd->n_sinks; i++)
@@ -382,12 +387,19 @@ attach_sink (struct esc_graph *g, esc_node n, enum esc_reason reason,
     escape_object (g, g->nodes[n].members[i].obj, reason, cause);
 }
 
-/* DST ⊇ SRC from now on.  */
+/* DST ⊇ SRC from now on, and the same for their offsets.  An offset
+   node takes the whole of a value copied into it: what a value is made
+   of decides the offset it is added to.  */
 static void
 attach_copy (struct esc_graph *g, esc_node src, esc_node dst, int step)
 {
-  if (copy_seen (g, src, dst))
+  if (src == dst || copy_seen (g, src, dst))
     return;
+  if (g->nodes[src].offset >= 0)
+    {
+      esc_node to = g->nodes[dst].offset;
+      attach_copy (g, g->nodes[src].offset, to >= 0 ? to : dst, step);
+    }
   struct node *nd = &g->nodes[src];
   GROW_IN_ARENA (g, nd->copies, nd->n_copies, nd->cap_copies);
   nd->copies[nd->n_copies++] = (struct edge) { dst, step };
@@ -457,12 +469,28 @@ esc_graph_destroy (struct esc_graph *g)
   free (g);
 }
 
-esc_node
-esc_new_value (struct esc_graph *g)
+static esc_node
+new_node (struct esc_graph *g)
 {
   GROW (g->nodes, g->n_nodes, g->cap_nodes);
   memset (&g->nodes[g->n_nodes], 0, sizeof g->nodes[0]);
+  g->nodes[g->n_nodes].offset = -1;
   return g->n_nodes++;
+}
+
+esc_node
+esc_new_value (struct esc_graph *g)
+{
+  esc_node n = new_node (g);
+  esc_node offset = new_node (g);
+  g->nodes[n].offset = offset;
+  return n;
+}
+
+esc_node
+esc_offset (const struct esc_graph *g, esc_node n)
+{
+  return g->nodes[n].offset;
 }
 
 esc_obj
@@ -525,12 +553,16 @@ esc_add_copy (struct esc_graph *g, esc_node dst, esc_node src, int step)
   attach_copy (g, src, dst, step);
 }
 
+/* Which bytes are read depends on where PTR points.  */
 void
 esc_add_load (struct esc_graph *g, esc_node dst, esc_node ptr, int step)
 {
   struct node *nd = &g->nodes[ptr];
   push_edge (g, &nd->loads, &nd->n_loads, &nd->cap_loads, dst, step);
   enqueue (g, ptr);
+  esc_node from = g->nodes[ptr].offset, to = g->nodes[dst].offset;
+  if (from >= 0)
+    attach_copy (g, from, to >= 0 ? to : dst, step);
 }
 
 void
@@ -571,12 +603,21 @@ propagate_member (struct esc_graph *g, esc_node n, int i)
 		 g->nodes[n].loads[k].step);
   for (int k = 0; k < g->nodes[n].n_stores; k++)
     {
+      /* Which bytes are written depends on where N points, so the
+	 object's contents depend on that too.  */
       struct edge st = g->nodes[n].stores[k];
+      esc_node where = g->nodes[n].offset;
       g->objects[obj].written = true;
       attach_copy (g, st.other, contents, st.step);
+      if (where >= 0)
+	attach_copy (g, where, g->nodes[contents].offset, st.step);
       enum esc_reason reason = sink_reason (g->objects[obj].kind);
       if (reason != ESC_NO_ESCAPE)
-	attach_sink (g, st.other, reason, st.step, -1);
+	{
+	  attach_sink (g, st.other, reason, st.step, -1);
+	  if (where >= 0)
+	    attach_sink (g, where, reason, st.step, -1);
+	}
     }
   for (int k = 0; k < g->nodes[n].n_sinks; k++)
     {
@@ -654,9 +695,12 @@ esc_containers (const struct esc_graph *g)
     container[o] = -1;
   for (esc_obj o = 0; o < g->n_objects; o++)
     {
-      const struct node *contents = &g->nodes[g->objects[o].contents];
-      for (int i = 0; i < contents->n_members; i++)
-	container[contents->members[i].obj] = o;
+      esc_node c = g->objects[o].contents;
+      const struct node *held[2] = { &g->nodes[c],
+				     &g->nodes[g->nodes[c].offset] };
+      for (int h = 0; h < 2; h++)
+	for (int i = 0; i < held[h]->n_members; i++)
+	  container[held[h]->members[i].obj] = o;
     }
   return container;
 }
@@ -709,8 +753,12 @@ esc_explain (const struct esc_graph *g, esc_obj obj, enum esc_reason reason,
       struct cause c = g->objects[obj].causes[reason];
       size_t start = count;
       if (c.container >= 0)
-	count = explain_member (g, g->objects[c.container].contents, obj,
-				steps, count, max);
+	{
+	  esc_node held = g->objects[c.container].contents;
+	  if (!find_member (g, held, obj))
+	    held = g->nodes[held].offset;
+	  count = explain_member (g, held, obj, steps, count, max);
+	}
       else
 	{
 	  count = push_step (steps, count, max, c.step);

@@ -16,6 +16,19 @@
      store     *ptr ⊇ src           *p = q
      sink      everything in val escapes with a reason
 
+   A pointer is more than the objects it points into: where it points
+   inside them is a number that may be made of other addresses (s + k,
+   with k computed from an address), and strlen, strchr or a store
+   through it give that number back.  So every value node has an offset
+   node beside it, holding the objects its offset depends on.  A copy
+   carries both; a load or a store through a pointer adds the pointer's
+   offset to what is read, or to the offset of the object's contents
+   (which bytes are written tells where); a sink takes both.  A value
+   copied into an offset node goes whole: what a number is made of
+   decides the offset it is added to.  The front keeps numbers whole on
+   both sides, so a number turned back into a pointer or reused as an
+   offset still carries everything.
+
    An object stored into a sink object (globals, unknown memory, what a
    parameter points to, the return slot) escapes; an escaped object makes
    everything stored in it escape too, and its contents may afterwards
@@ -56,6 +69,10 @@ size_t esc_object_count (const struct esc_graph *g);
 esc_obj esc_unknown_object (const struct esc_graph *g);
 esc_obj esc_global_object (const struct esc_graph *g);
 
+/* The offset node of value node N: the objects where N points inside
+   its objects depends on.  -1 when N is an offset node itself.  */
+esc_node esc_offset (const struct esc_graph *g, esc_node n);
+
 /* A value node holding only the unknown object.  */
 esc_node esc_unknown_value (struct esc_graph *g);
 
@@ -78,7 +95,8 @@ bool esc_object_written_p (const struct esc_graph *g, esc_obj obj);
 bool esc_points_to_p (const struct esc_graph *g, esc_node node, esc_obj obj);
 size_t esc_points_to_size (const struct esc_graph *g, esc_node node);
 esc_obj esc_points_to_nth (const struct esc_graph *g, esc_node node, size_t i);
-/* For every object, one object whose contents may hold it, or -1: an
+/* For every object, one object whose contents may hold it or its
+   address's bits (in the contents' offset), or -1: an
    array of esc_object_count entries that the caller frees.  */
 esc_obj *esc_containers (const struct esc_graph *g);
 

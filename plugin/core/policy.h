@@ -100,7 +100,10 @@ enum esc_param_flag
   ESC_PARAM_ESCAPES = 1,
   ESC_PARAM_RETURNED = 2,
   ESC_PARAM_FREED = 4,
-  ESC_PARAM_WRITTEN = 8
+  ESC_PARAM_WRITTEN = 8,
+  /* The result points where the parameter's address or contents say
+     (escape-pass.cc sets it).  */
+  ESC_PARAM_OFFSET_RETURNED = 16
 };
 
 /* FREED_HERE says whether a call to free in the function may free

@@ -126,7 +126,7 @@ main (void)
 }
 
 /* { dg-final { scan-escape "malloc\\(40\\) -> heap: address-exposed: sprintf" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "malloc\\(44\\) -> heap: address-exposed: snprintf" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(44\\) -> heap: stored-global: snprintf" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(48\\) -> heap: address-exposed: sprintf" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(52\\) -> heap: address-exposed: fwrite" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(56\\) -> heap: address-exposed: sprintf" { target { no-opts "-O0" } } } } */

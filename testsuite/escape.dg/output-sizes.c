@@ -75,7 +75,7 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "malloc\\(40\\) -> heap: address-exposed: snprintf" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(40\\) -> heap: returned: return" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(44\\) -> heap: address-exposed: fwrite" { target { no-opts "-O0" } } } } */
 
 /* counted_by_fwrite calls rewind, which is not leaf and may call it back

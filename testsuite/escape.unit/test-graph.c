@@ -187,6 +187,66 @@ parameters (void)
   esc_graph_destroy (g);
 }
 
+/* Where a pointer points, as opposed to what it points into: q = buf + k
+   with k made of x's address points into buf only, but a store through
+   it tells x's address by where it lands, a load through it by what it
+   finds, and a global store or a return takes both.  */
+static void
+offsets (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj x = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj buf = esc_new_object (g, ESC_OBJ_LOCAL);
+  esc_node k = esc_new_value (g), q = esc_new_value (g);
+  esc_node r = esc_new_value (g), mark = esc_new_value (g);
+  esc_add_address (g, k, x, 0);
+  esc_add_address (g, q, buf, 1);
+  esc_add_copy (g, esc_offset (g, q), k, 2);	/* q = buf + k */
+  esc_add_copy (g, r, q, 3);			/* r = q */
+  esc_add_store (g, r, mark, 4);		/* *r = 0 */
+  esc_solve (g);
+  check (!esc_points_to_p (g, r, x), "offsets: r does not point to x");
+  check (esc_points_to_p (g, esc_offset (g, r), x),
+	 "offsets: a copy keeps the offset");
+  check (esc_points_to_p (g, esc_offset (g, esc_contents (g, buf)), x),
+	 "offsets: a store through r marks buf's contents");
+  check (esc_object_reasons (g, x) == 0, "offsets: nothing escapes yet");
+  esc_graph_destroy (g);
+
+  g = esc_graph_create ();
+  x = esc_new_object (g, ESC_OBJ_ALLOC);
+  buf = esc_new_object (g, ESC_OBJ_LOCAL);
+  k = esc_new_value (g), q = esc_new_value (g);
+  esc_node read = esc_new_value (g), number = esc_new_value (g);
+  esc_add_address (g, k, x, 0);
+  esc_add_address (g, q, buf, 1);
+  esc_add_copy (g, esc_offset (g, q), k, 2);	/* q = buf + k */
+  esc_add_load (g, read, q, 3);			/* c = *q */
+  esc_add_copy (g, number, esc_offset (g, read), 4);
+  esc_add_sink (g, number, ESC_RETURNED, 5);	/* return c */
+  esc_solve (g);
+  check (esc_object_reasons (g, x) == ESC_REASON_BIT (ESC_RETURNED),
+	 "offsets: what a load finds depends on where it reads");
+  esc_graph_destroy (g);
+
+  g = esc_graph_create ();
+  x = esc_new_object (g, ESC_OBJ_ALLOC);
+  buf = esc_new_object (g, ESC_OBJ_LOCAL);
+  k = esc_new_value (g), q = esc_new_value (g);
+  esc_node global = esc_new_value (g);
+  esc_add_address (g, k, x, 0);
+  esc_add_address (g, q, buf, 1);
+  esc_add_copy (g, esc_offset (g, q), k, 2);
+  esc_add_address (g, global, esc_global_object (g), 3);
+  esc_add_store (g, global, q, 4);		/* g = q */
+  esc_solve (g);
+  check (esc_object_reasons (g, x) == ESC_REASON_BIT (ESC_STORED_GLOBAL),
+	 "offsets: a pointer stored globally takes its offset along");
+  check (esc_object_reasons (g, buf) == ESC_REASON_BIT (ESC_STORED_GLOBAL),
+	 "offsets: and its object");
+  esc_graph_destroy (g);
+}
+
 int
 main (void)
 {
@@ -196,6 +256,7 @@ main (void)
   reachable ();
   long_chain ();
   parameters ();
+  offsets ();
   totals ();
   return 0;
 }
