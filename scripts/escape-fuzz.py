@@ -33,6 +33,12 @@ the plugin has had, so that a regression is caught again:
                    memcpy, a union, shifts, casts), the first piece
                    returned as a narrow integer, put together again by the
                    caller;
+  position         an address handed out through where a pointer
+                   points: each byte a place in a string, read back as a
+                   length (strlen, strcpy, snprintf's "%s"), where strchr
+                   finds a mark stored there, where strtoul stops, or
+                   through a helper that returns s + b; the caller
+                   frees the pointer it puts back together;
   memcpy-out       an address copied with memcpy and friends into a
                    global or an out-parameter, whole, in pieces, byte by
                    byte or through local copies;
@@ -1168,6 +1174,79 @@ class Program:
         self.read(q)
         self.emit("free (%s);" % q.var)
 
+    POSITION_WAYS = {
+        # Each byte b of the address becomes a position in a string,
+        # read back as b.  s is 256 letters and an end.
+        "strlen": "256 - strlen (g_letters + b)",
+        "strcpy": "(strcpy (w, g_letters + b), 256 - strlen (w))",
+        "snprintf": "256 - snprintf (NULL, 0, \"%s\", g_letters + b)",
+        "cut": "(cut (w, b), strlen (w))",
+        "strchr": "(mark (w, b), strchr (w, 'y') - w)",
+        "strtoul": "(stop (w, b), strtoul (w, &e, 10), e - w)",
+        "helper": "256 - strlen (%s (g_letters, p, k))",
+    }
+
+    def sc_position(self):
+        """An address handed out through where a pointer points: a helper
+        turns each byte b of it into the place g_letters + b, or into a
+        mark stored at w + b, and reads it back as a length (strlen,
+        strcpy's copy, snprintf's count of "%s"), as where strchr finds
+        the mark or strtoul stops, or through a helper of the unit that
+        returns s + b.  The bytes are kept in a global; the caller puts
+        the pointer back together and frees it."""
+        how = self.pick("position", sorted(self.POSITION_WAYS))
+        self.shape("position")
+        self.shape("position:" + how)
+        if not self.helpers.get("position"):
+            self.helpers["position"] = ["g_letters"]
+            self.top.append(
+                "static char g_letters[] = \"%s\";\n"
+                "static void cut (char *w, unsigned b)\n"
+                "{ memset (w, 'x', 256); w[256] = 0; char *at = w + b; "
+                "*at = 0; }\n"
+                "static void mark (char *w, unsigned b)\n"
+                "{ memset (w, 'x', 256); w[256] = 0; char *at = w + b; "
+                "*at = 'y'; }\n"
+                "static void stop (char *w, unsigned b)\n"
+                "{ memset (w, '0', 256); w[256] = 0; char *at = w + b; "
+                "*at = 'x'; }\n" % ("a" * 256))
+        way = self.POSITION_WAYS[how]
+        if how == "helper":
+            past = self.fresh("past")
+            self.top.append("static %schar *\n%s (char *s, const void *p, "
+                            "unsigned k)\n{\n  return s + (((uintptr_t) p "
+                            ">> 8 * k) & 0xff);\n}\n" % (self.attrs(), past))
+            way = way % past
+        out = self.fresh("g_posbytes")
+        self.top.append("static unsigned char %s[sizeof (void *)];\n" % out)
+        saved = self.body, self.depth
+        self.body, self.depth = [], 1
+        obj = self.alloc(self.rng.choice(["const", "small"]))
+        p = obj.var
+        self.emit("char w[257], *e;")
+        self.emit("(void) w; (void) e;")
+        self.emit("for (unsigned k = 0; k < sizeof (void *); k++)")
+        self.emit("  {")
+        self.emit("    const void *p = %s; (void) p;" % p)
+        self.emit("    unsigned b = ((uintptr_t) %s >> 8 * k) & 0xff;" % p)
+        self.emit("    %s[k] = (unsigned char) (%s);" % (out, way))
+        self.emit("  }")
+        name_h = self.fresh("h_position_")
+        self.top.append("static %svoid\n%s (unsigned n, unsigned c)\n{\n"
+                        "  (void) n; (void) c;\n%s\n}\n"
+                        % (self.attrs(), name_h, "\n".join(self.body)))
+        self.body, self.depth = saved
+        self.emit("%s (n, c);" % name_h)
+        self.emit("scribble ();")
+        a = self.fresh("a")
+        self.emit("uintptr_t %s = 0;" % a)
+        self.emit("for (unsigned k = 0; k < sizeof (void *); k++)")
+        self.emit("  %s |= (uintptr_t) %s[k] << 8 * k;" % (a, out))
+        # GCC itself does not see the address leave through a position,
+        # so it may drop the helper's stores into the object: only the
+        # free is defined, and it crashes on a stack slot.
+        self.emit("free ((void *) %s);" % a)
+
     def sc_memcpy_out(self):
         """An address copied out with memcpy and friends rather than
         stored: into a global or the caller's out-parameter, whole or in
@@ -1393,6 +1472,7 @@ class Program:
         ("printf", (sc_printf, 2)),
         ("int-pieces", (sc_int_pieces, 2)),
         ("memcpy-out", (sc_memcpy_out, 2)),
+        ("position", (sc_position, 2)),
         ("stack-recursion", (sc_stack_recursion, 2)),
         ("stack-chain", (sc_stack_chain, 1)),
     ])
