@@ -238,22 +238,22 @@ static void
 report_text (void)
 {
   char buf[256];
-  esc_format_decision (buf, sizeof buf, "malloc", "16", ESC_NO_ESCAPE,
+  esc_format_decision (buf, sizeof buf, "malloc", "16", ESC_NO_ESCAPE, 0,
 		       "never freed");
   check (strcmp (buf, "malloc(16) -> stack: no-escape: never freed") == 0,
 	 "report: stack line");
   esc_format_decision (buf, sizeof buf, "calloc", "n_3, 8", ESC_UNKNOWN_SIZE,
-		       NULL);
+		       0, NULL);
   check (strcmp (buf, "calloc(n_3, 8) -> heap: unknown-size") == 0,
 	 "report: heap line without detail");
-  esc_format_summary (buf, sizeof buf, "f", 1, 0);
+  esc_format_summary (buf, sizeof buf, "f", 1, 0, 0);
   check (strcmp (buf, "f: 1 site, 0 stack, 1 heap") == 0,
 	 "report: summary line");
 
   struct esc_text t = { 0 };
   struct esc_site_record r = {
     "u.c", "/d", "u.c", 3, 13, "f", "malloc", "8000", 8000, 0,
-    ESC_TOO_LARGE, ESC_REASON_BIT (ESC_TOO_LARGE)
+    ESC_TOO_LARGE, 0, ESC_REASON_BIT (ESC_TOO_LARGE)
 		   | ESC_REASON_BIT (ESC_ADDRESS_EXPOSED),
     "8000 bytes, above max-size 4096", NULL, 0
   };
