@@ -164,8 +164,8 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   esc_site_record r = {
     main_input_filename, getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args,
-    small ? (long long) site->bytes : site->known_bytes,
-    small || site->bytes_is_bound, d.reason, small, d.reasons, detail,
+    site->known_bytes, site->bytes_is_bound, d.reason, small, d.reasons,
+    detail,
     flow->steps.address (), flow->steps.length ()
   };
   esc_json_site (&escape_json_report, &r);

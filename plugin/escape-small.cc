@@ -61,14 +61,15 @@ offer_small_slot (site_info *site)
   return true;
 }
 
-/* The detail of a stack-if-small decision; takes FREED, where the
+/* The detail of a stack-if-small decision: the slot, why the size
+   keeps the heap beyond it, and FREED (which this takes), where the
    object is freed.  */
 char *
 small_detail (const site_info *site, char *freed)
 {
   char *text = xasprintf ("sizes up to " HOST_WIDE_INT_PRINT_UNSIGNED
-			  " bytes in a stack slot, larger ones on the heap; "
-			  "%s", site->bytes, freed);
+			  " bytes in a stack slot, larger ones on the heap "
+			  "(%s); %s", site->bytes, site->front_detail, freed);
   free (freed);
   return text;
 }

@@ -67,7 +67,9 @@ struct esc_site_record
   int bytes_is_bound;
   /* The first failing rule, or ESC_NO_ESCAPE for the stack.  */
   enum esc_reason reason;
-  /* The decision is stack-if-small; BYTES is the slot's.  */
+  /* The decision is stack-if-small: a slot serves the sizes up to
+     small-size, the heap the larger ones; BYTES is what is known of
+     the size, as for a heap site.  */
   int small;
   /* Every failing rule (esc_site's REASONS); empty for the stack.  */
   esc_reason_set reasons;

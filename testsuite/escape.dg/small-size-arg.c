@@ -18,4 +18,4 @@ copy (const char *s)
   free (p);
 }
 
-/* { dg-final { scan-escape "small-size-arg.c:15:13: malloc\\(n_\[0-9\]+\\) -> stack-if-small: unknown-size: sizes up to 64 bytes in a stack slot, larger ones on the heap; freed at small-size-arg.c:18:3" } } */
+/* { dg-final { scan-escape "small-size-arg.c:15:13: malloc\\(n_\[0-9\]+\\) -> stack-if-small: unknown-size: sizes up to 64 bytes in a stack slot, larger ones on the heap \\(not constant, at most \[0-9\]+ bytes, above max-size 4096\\); freed at small-size-arg.c:18:3" } } */

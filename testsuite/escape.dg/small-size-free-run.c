@@ -59,5 +59,5 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "small-size-free-run.c:20:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size: sizes up to 256 bytes in a stack slot, larger ones on the heap; freed at small-size-free-run.c:30:3, small-size-free-run.c:31:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-free-run.c:20:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size: sizes up to 256 bytes in a stack slot, larger ones on the heap \\(not constant, and no bound is known\\); freed at small-size-free-run.c:30:3, small-size-free-run.c:31:3" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "small-size-free-run.c:21:13: malloc\\(m_\[0-9\]+\\(D\\)\\) -> heap: stored-global" { target { no-opts "-O0" } } } } */

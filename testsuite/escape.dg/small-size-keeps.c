@@ -101,4 +101,4 @@ shared_free (size_t n, int c)
 /* { dg-final { scan-escape "two: 2 sites, 0 stack, 1 stack-if-small, 1 heap" } } */
 /* { dg-final { scan-escape "small-size-keeps.c:82:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size" } } */
 /* { dg-final { scan-escape "small-size-keeps.c:83:13: malloc\\(16\\) -> heap: freed-elsewhere" } } */
-/* { dg-final { scan-escape-json {"line":70,.*"bytes":256,"bytes_is_bound":true,"decision":"stack-if-small","reason":"unknown-size","reasons":\["unknown-size"\],"detail":"sizes up to 256 bytes} } } */
+/* { dg-final { scan-escape-json {"line":70,.*"bytes":null,"bytes_is_bound":false,"decision":"stack-if-small","reason":"unknown-size","reasons":\["unknown-size"\],"detail":"sizes up to 256 bytes} } } */
