@@ -383,9 +383,11 @@ front_fails (site_info *site, esc_reason_set *reasons, enum esc_reason reason,
 /* Size, alignment and position: what the graph does not know.  Returns
    every check that fails.  The checks run in report order, so the detail
    kept is that of the first reason.  A size that is unknown or too large
-   leaves the slot's bytes unset, and the other checks still run.  */
+   leaves the slot's bytes unset, and the other checks still run; SMALL
+   says whether the site was offered the slot of the stack-if-small fast
+   path (escape-small.cc) instead.  */
 static esc_reason_set
-check_site (escape_fn *ef, site_info *site, esc_obj obj)
+check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 {
   gcall *call = site->call;
   unsigned HOST_WIDE_INT max_size = escape_options.max_size;
@@ -435,6 +437,8 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj)
       else
 	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }
+  *small = (reasons & ESC_REASON_BIT (ESC_UNKNOWN_SIZE))
+	   && offer_small_slot (site);
 
   if (loop_carried_p (ef, gimple_bb (call), obj))
     front_fails (site, &reasons, ESC_LOOP_CARRIED,
@@ -475,6 +479,7 @@ void
 decide (escape_fn *ef)
 {
   stack_begin (ef);
+  ef->site_small.safe_grow_cleared (ef->sites.length ());
   unsigned i;
   site_info *site;
   FOR_EACH_VEC_ELT (ef->sites, i, site)
@@ -486,14 +491,15 @@ decide (escape_fn *ef)
 					"(-fno-builtin or -ffreestanding)");
 	  continue;
 	}
-      d->front_reasons = check_site (ef, site, d->obj);
+      d->front_reasons = check_site (ef, site, d->obj, &ef->site_small[i]);
       d->bytes = site->bytes ? stack_site_cost (site) : 0;
     }
   ef->free_decisions.safe_grow (ef->free_nodes.length ());
   struct esc_limit limits[3];
   size_t n_limits = stack_limits (limits);
   esc_decide_limits (ef->g, ef->site_decisions.address (),
-		     ef->sites.length (), ef->free_nodes.address (),
+		     ef->sites.length (), ef->site_small.address (),
+		     ef->free_nodes.address (),
 		     ef->free_nodes.length (), &ef->frees_by_object, limits,
 		     n_limits, ef->free_decisions.address ());
   stack_end (ef);

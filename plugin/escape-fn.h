@@ -11,6 +11,8 @@
      escape-report.cc   dump lines, remarks, flows and JSON records
      escape-rewrite.cc  local arrays, zeroing, array indexing, frees to
 			clobbers
+     escape-small.cc    the stack-if-small fast path: its checks, the
+			slot taken when the size fits, guarded frees
 
    Include gcc-common.h and the core's headers first.  */
 
@@ -49,6 +51,9 @@ struct escape_fn
   auto_vec<step_info> steps;
   auto_vec<site_info> sites;
   auto_vec<esc_site> site_decisions;
+  /* By site: the front offered the slot of small-size bytes; once
+     decided, the site is stack-if-small (esc_decide_limits).  */
+  auto_vec<bool> site_small;
   auto_vec<gcall *> free_calls;
   auto_vec<esc_node> free_nodes;
   /* The values of the function's return statements.  */
@@ -142,5 +147,15 @@ void report (escape_fn *ef);
 
 /* escape-rewrite.cc */
 bool rewrite (escape_fn *ef);
+tree new_slot (unsigned HOST_WIDE_INT bytes, unsigned HOST_WIDE_INT align_bits);
+gcall *build_unpoison (tree slot);
+void insert_poison (gimple_seq *seq, tree slot, tree addr, tree size);
+void end_life_at_latch (basic_block bb, tree slot, bool poisoned);
+
+/* escape-small.cc */
+bool offer_small_slot (site_info *site);
+char *small_detail (const site_info *site, char *freed);
+tree rewrite_small_site (site_info *site);
+void guard_free (gcall *call, const vec<tree> &slots);
 
 #endif

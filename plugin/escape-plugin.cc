@@ -24,11 +24,16 @@ extern "C" {
 
 int plugin_is_GPL_compatible;
 
-struct escape_options escape_options = { 4096, 32768, -1, 32768, false, NULL };
+/* small-size is 256: enough for the short strings that make most
+   temporaries of unknown size (a path, a token, a formatted message),
+   while a frame with the default budget holds 128 such slots, which take
+   their bytes whether the slot is used or not.  */
+struct escape_options escape_options
+  = { 4096, 32768, -1, 32768, 256, false, NULL };
 
 #define VALID_ARGUMENTS \
   "dump[=details], max-size=N, frame-budget=N, dry-run, report=PATH, " \
-  "recursion-allowance=N, stack-budget=N"
+  "recursion-allowance=N, stack-budget=N, small-size=N"
 
 /* Values of the byte arguments stay below this, so no size arithmetic
    can overflow.  */
@@ -56,6 +61,9 @@ static struct plugin_info escape_plugin_info = {
   "frame that may recur (default: --param large-stack-frame / 10, 25)\n"
   "  -fplugin-arg-escape-stack-budget=N  most bytes added along any chain "
   "of calls of the unit (default 32768)\n"
+  "  -fplugin-arg-escape-small-size=N    stack slot for sizes up to N "
+  "where the size has no bound; larger sizes keep the heap (default 256, "
+  "0 for none)\n"
   "  -fplugin-arg-escape-dry-run         report, but rewrite nothing\n"
   "  -fplugin-arg-escape-report=PATH     write the decisions as JSON lines: "
   "appended to the file PATH, or one file per translation unit in the "
@@ -119,6 +127,8 @@ parse_arguments (struct plugin_name_args *info, const char **dump)
 	}
       else if (strcmp (key, "stack-budget") == 0)
 	ok &= parse_bytes (key, value, &escape_options.stack_budget);
+      else if (strcmp (key, "small-size") == 0)
+	ok &= parse_bytes (key, value, &escape_options.small_size);
       else if (strcmp (key, "dry-run") == 0 && !value)
 	escape_options.dry_run = true;
       else if (strcmp (key, "report") == 0 && value && *value)

@@ -158,13 +158,15 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
 		 const char *detail, const flow_text *flow)
 {
   site_info *site = &ef->sites[i];
+  const esc_site &d = ef->site_decisions[i];
+  bool small = ef->site_small[i];
   expanded_location x = expand_location (gimple_location (site->call));
   esc_site_record r = {
     main_input_filename, getpwd (), x.file, x.line, x.column,
-    function_name (ef->fun), site->callee, args, site->known_bytes,
-    site->bytes_is_bound, ef->site_decisions[i].reason,
-    ef->site_decisions[i].reasons, detail, flow->steps.address (),
-    flow->steps.length ()
+    function_name (ef->fun), site->callee, args,
+    site->known_bytes, site->bytes_is_bound, d.reason, small, d.reasons,
+    detail,
+    flow->steps.address (), flow->steps.length ()
   };
   esc_json_site (&escape_json_report, &r);
 }
@@ -194,17 +196,23 @@ report (escape_fn *ef)
   /* The text is the costly part; build none when nobody reads it.  */
   if (!dump_file && !dump_enabled_p () && !escape_options.report_path)
     return;
-  unsigned stack = 0;
+  unsigned stack = 0, small = 0;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     {
       site_info *site = &ef->sites[i];
       enum esc_reason reason = ef->site_decisions[i].reason;
+      bool if_small = ef->site_small[i];
       flow_text flow;
       char *detail;
       if (reason == ESC_NO_ESCAPE)
 	{
 	  stack++;
 	  detail = freed_at_text (ef, i);
+	}
+      else if (if_small)
+	{
+	  small++;
+	  detail = small_detail (site, freed_at_text (ef, i));
 	}
       else
 	{
@@ -215,7 +223,7 @@ report (escape_fn *ef)
       char *args = args_text (site->call);
       char decision[1024];
       esc_format_decision (decision, sizeof decision, site->callee, args,
-			   reason, detail);
+			   reason, if_small, detail);
       if (dump_file)
 	{
 	  char *loc = location_text (gimple_location (site->call));
@@ -235,7 +243,8 @@ report (escape_fn *ef)
 	    }
 	}
       if (dump_enabled_p ())
-	dump_printf_loc (reason == ESC_NO_ESCAPE ? MSG_OPTIMIZED_LOCATIONS
+	dump_printf_loc (reason == ESC_NO_ESCAPE || if_small
+			 ? MSG_OPTIMIZED_LOCATIONS
 			 : MSG_MISSED_OPTIMIZATION, site->call, "%s\n",
 			 decision);
       if (escape_options.report_path)
@@ -247,7 +256,7 @@ report (escape_fn *ef)
     {
       char line[512];
       esc_format_summary (line, sizeof line, function_name (ef->fun),
-			  ef->sites.length (), stack);
+			  ef->sites.length (), stack, small);
       fprintf (dump_file, "escape: %s\n", line);
     }
 }

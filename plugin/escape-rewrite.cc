@@ -60,7 +60,7 @@ poisoned_tail_p (const site_info *site)
 }
 
 /* A call that makes all of SLOT addressable again.  */
-static gcall *
+gcall *
 build_unpoison (tree slot)
 {
   return gimple_build_call (asan_region_fn (false), 2,
@@ -101,6 +101,21 @@ rewrite_free (gcall *call, tree slot, bool poisoned)
     release_ssa_name (vdef);
 }
 
+/* Add to SEQ the poisoning of the bytes of SLOT past SIZE, a size_t,
+   where ADDR holds the slot's address.  */
+void
+insert_poison (gimple_seq *seq, tree slot, tree addr, tree size)
+{
+  tree tail = gimple_build (seq, POINTER_PLUS_EXPR, TREE_TYPE (addr), addr,
+			    gimple_convert (seq, sizetype, size));
+  tree rest = gimple_build (seq, MINUS_EXPR, size_type_node,
+			    fold_convert (size_type_node,
+					  TYPE_SIZE_UNIT (TREE_TYPE (slot))),
+			    size);
+  gimple_seq_add_stmt (seq, gimple_build_call (asan_region_fn (true), 2,
+					       tail, rest));
+}
+
 /* Poison the bytes of SLOT past the size the call CALL asked for, after
    GSI, where LHS holds the slot's address.  ARGS are the call's
    arguments.  */
@@ -114,14 +129,7 @@ poison_tail (gimple_stmt_iterator *gsi, tree slot, tree lhs, gcall *call,
   for (unsigned i = first + 1; i < args.length (); i++)
     size = gimple_build (&seq, MULT_EXPR, size_type_node, size,
 			 gimple_convert (&seq, size_type_node, args[i]));
-  tree tail = gimple_build (&seq, POINTER_PLUS_EXPR, TREE_TYPE (lhs), lhs,
-			    gimple_convert (&seq, sizetype, size));
-  tree rest = gimple_build (&seq, MINUS_EXPR, size_type_node,
-			    fold_convert (size_type_node,
-					  TYPE_SIZE_UNIT (TREE_TYPE (slot))),
-			    size);
-  gimple_seq_add_stmt (&seq, gimple_build_call (asan_region_fn (true), 2,
-						tail, rest));
+  insert_poison (&seq, slot, lhs, size);
   gsi_insert_seq_after (gsi, seq, GSI_NEW_STMT);
 }
 
@@ -208,17 +216,27 @@ index_as_array (tree p, tree slot, unsigned HOST_WIDE_INT bytes)
     }
 }
 
-static tree
-rewrite_site (site_info *site)
+/* A new local array of BYTES bytes, aligned to ALIGN_BITS, for a moved
+   object.  */
+tree
+new_slot (unsigned HOST_WIDE_INT bytes, unsigned HOST_WIDE_INT align_bits)
 {
-  gcall *call = site->call;
-  tree type = build_array_type_nelts (unsigned_char_type_node, site->bytes);
+  tree type = build_array_type_nelts (unsigned_char_type_node, bytes);
   tree slot = create_tmp_var (type, "escape");
-  SET_DECL_ALIGN (slot, site->align_bits);
+  SET_DECL_ALIGN (slot, align_bits);
   DECL_USER_ALIGN (slot) = 1;
   TREE_ADDRESSABLE (slot) = 1;
   /* ASan checks overflows of user variables only.  */
   DECL_ARTIFICIAL (slot) = 0;
+  return slot;
+}
+
+static tree
+rewrite_site (site_info *site)
+{
+  gcall *call = site->call;
+  tree slot = new_slot (site->bytes, site->align_bits);
+  tree type = TREE_TYPE (slot);
 
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   location_t loc = gimple_location (call);
@@ -261,7 +279,7 @@ rewrite_site (site_info *site)
    pointer to it survives into the next iteration (loop_carried_p): end
    its life at the end of a single latch, so the slot can be shared and
    its last stores dropped.  */
-static void
+void
 end_life_at_latch (basic_block bb, tree slot, bool poisoned)
 {
   loop_p loop = bb->loop_father;
@@ -307,9 +325,19 @@ rewrite (escape_fn *ef)
   hash_map<int_hash<int, -1, -2>, tree> slots;
   hash_map<int_hash<int, -1, -2>, tree> lhs_of;
   hash_set<tree> poisoned;
+  /* The slots of the stack-if-small sites, by object.  */
+  hash_map<int_hash<int, -1, -2>, tree> small_slots;
   bool changed = false;
   for (unsigned i = 0; i < ef->sites.length (); i++)
-    if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
+    if (ef->site_small[i])
+      {
+	basic_block bb = gimple_bb (ef->sites[i].call);
+	tree slot = rewrite_small_site (&ef->sites[i]);
+	small_slots.put (ef->site_decisions[i].obj, slot);
+	end_life_at_latch (bb, slot, flag_sanitize & SANITIZE_USER_ADDRESS);
+	changed = true;
+      }
+    else if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
       {
 	basic_block bb = gimple_bb (ef->sites[i].call);
 	if (tree lhs = gimple_call_lhs (ef->sites[i].call))
@@ -340,6 +368,17 @@ rewrite (escape_fn *ef)
 	  tree slot = certain ? *slots.get (obj) : NULL_TREE;
 	  rewrite_free (ef->free_calls[f], slot,
 			slot && poisoned.contains (slot));
+	  break;
+	}
+      case ESC_FREE_GUARD:
+	{
+	  esc_node ptr = ef->free_nodes[f];
+	  auto_vec<tree, 2> slots;
+	  for (size_t k = 0; k < esc_points_to_size (ef->g, ptr); k++)
+	    if (tree *slot = small_slots.get (esc_points_to_nth (ef->g, ptr,
+								 k)))
+	      slots.safe_push (*slot);
+	  guard_free (ef->free_calls[f], slots);
 	  break;
 	}
       }

@@ -472,7 +472,8 @@ stack_end (escape_fn *ef)
 {
   unsigned long long moved = 0;
   for (unsigned i = 0; i < ef->sites.length (); i++)
-    if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
+    if (ef->site_decisions[i].reason == ESC_NO_ESCAPE
+	|| ef->site_small[i])
       moved += ef->site_decisions[i].bytes;
   esc_cg_add_weight (unit->cg, current.node, moved);
   unit->moved += moved;

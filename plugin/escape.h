@@ -16,6 +16,10 @@ struct escape_options
   /* The most bytes conversions may add along any chain of calls of the
      unit.  */
   unsigned HOST_WIDE_INT stack_budget;
+  /* The slot of a site whose size is not bounded, which serves the sizes
+     up to it while larger ones keep the heap (stack-if-small); 0 for
+     none.  */
+  unsigned HOST_WIDE_INT small_size;
   /* Analyse and report, but rewrite nothing.  */
   bool dry_run;
   /* Where the JSON report goes: a file to append to, or a directory to

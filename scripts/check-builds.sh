@@ -33,7 +33,7 @@ multi=$repo/examples/multi
 
 # The known report of examples/multi (README.md shows it).
 expect_units=5
-expect_summary="23 sites, 10 stack, 13 heap"
+expect_summary="23 sites, 10 stack, 1 stack-if-small, 12 heap"
 
 usage() {
 	echo "usage: $0 [--plugin PATH]" >&2
@@ -95,7 +95,10 @@ except ValueError:
         print(err.read().strip().replace("\n", " ") or "no output from escape-report")
     sys.exit(1)
 s = report["summary"]
-print("%d sites, %d stack, %d heap" % (s["sites"], s["stack"], s["heap"]))
+small = s.get("stack_if_small")
+print("%d sites, %d stack, %s%d heap" % (
+    s["sites"], s["stack"], "%d stack-if-small, " % small if small else "",
+    s["heap"]))
 for reason, n in s["reasons"].items():
     print("reason %s %d" % (reason, n))
 for f in report["files"]:

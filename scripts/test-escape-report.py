@@ -28,7 +28,10 @@ GCC = os.environ.get("GCC", "gcc")
 
 # The decisions of examples/multi with the default plugin arguments, as
 # its comments describe them.
-SUMMARY = {"sites": 23, "stack": 10, "heap": 13, "stack_share": 43.5,
+# words.c:23 fails unknown-size only: stack-if-small, and a near miss,
+# since a larger max-size would move it whole.
+SUMMARY = {"sites": 23, "stack": 10, "stack_if_small": 1, "heap": 12,
+           "stack_share": 43.5,
            "reasons": {"no-escape": 10, "returned": 4, "stored-global": 2,
                        "passed-to-call": 3, "too-large": 1,
                        "unknown-size": 1, "loop-carried": 1,
@@ -138,8 +141,8 @@ class Build(unittest.TestCase):
         self.assertEqual(self.json["summary"], SUMMARY)
         rc, out, _ = run(self.reports)
         self.assertEqual(rc, 0)
-        self.assertIn("escape report: 23 sites, 10 stack, 13 heap, 43.5% on "
-                      "the stack", out)
+        self.assertIn("escape report: 23 sites, 10 stack, 1 stack-if-small, "
+                      "12 heap, 43.5% on the stack", out)
         self.assertRegex(out, r"\n  passed-to-call +3 +13\.0%\n")
 
     def test_top_files_and_functions(self):
@@ -269,7 +272,8 @@ class Build(unittest.TestCase):
                     below = report(compile_unit(source, self.scratch(),
                                                 "%s=%d" % (flag, value - 1),
                                                 *args[1:]))
-                    self.assertEqual(self.decision_at(below, miss), "heap")
+                    self.assertEqual(self.decision_at(below, miss),
+                                     miss["decision"])
                 after = report(compile_unit(source, self.scratch(), *args))
                 self.assertEqual(self.decision_at(after, miss), "stack")
 

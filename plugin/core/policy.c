@@ -135,10 +135,11 @@ first_passed (const struct esc_limit *limits, size_t n_limits,
   return -1;
 }
 
-/* Admit the moving sites in order while they fit every limit; queue the
-   frees of each site that does not fit.  Returns the length of QUEUE.  */
+/* Admit the moving sites, and the stack-if-small ones, in order while
+   they fit every limit; queue the frees of each site that does not fit.
+   Returns the length of QUEUE.  */
 static size_t
-apply_budget (struct esc_site *sites, size_t n_sites,
+apply_budget (struct esc_site *sites, size_t n_sites, bool *small,
 	      const struct esc_limit *limits, size_t n_limits,
 	      const struct esc_free_index *idx, bool *queued, size_t *queue)
 {
@@ -146,13 +147,15 @@ apply_budget (struct esc_site *sites, size_t n_sites,
   unsigned long long used = 0;
   for (size_t i = 0; i < n_sites; i++)
     {
-      if (sites[i].reason != ESC_NO_ESCAPE)
+      if (sites[i].reason != ESC_NO_ESCAPE && !(small && small[i]))
 	continue;
       int j = first_passed (limits, n_limits, used, sites[i].bytes);
       if (j >= 0)
 	{
 	  sites[i].reason = limits[j].reason;
 	  sites[i].reasons |= ESC_REASON_BIT (limits[j].reason);
+	  if (small)
+	    small[i] = false;
 	  queue_frees_of (idx, sites[i].obj, queued, queue, &n_queue);
 	}
       else
@@ -164,12 +167,24 @@ apply_budget (struct esc_site *sites, size_t n_sites,
 /* The decision for a free of PTR, once every site is decided.  */
 static struct esc_free_decision
 decide_free (const struct esc_graph *g, const struct esc_site *sites,
-	     const int *site_of, esc_node ptr)
+	     const bool *small, const int *site_of, esc_node ptr)
 {
   struct esc_free_decision d = { ESC_FREE_KEEP, -1 };
   size_t n = esc_points_to_size (g, ptr);
-  if (n == 0 || !frees_only_moved (g, sites, site_of, ptr))
+  if (n == 0)
     return d;
+  if (!frees_only_moved (g, sites, site_of, ptr))
+    {
+      /* The free rule left no moved site beside a stack-if-small one:
+	 the guard need only skip the slots of the latter.  */
+      for (size_t k = 0; k < n; k++)
+	{
+	  int s = site_of[esc_points_to_nth (g, ptr, k)];
+	  if (s >= 0 && small && small[s])
+	    d.action = ESC_FREE_GUARD;
+	}
+      return d;
+    }
   /* Ending the life of an object at a free that may free another would
      end it while it may still be in use.  */
   if (n == 1)
@@ -189,14 +204,14 @@ esc_decide (const struct esc_graph *g, struct esc_site *sites,
 	    struct esc_free_decision *free_decisions)
 {
   struct esc_limit limit = { budget, ESC_FRAME_BUDGET };
-  esc_decide_limits (g, sites, n_sites, frees, n_frees, idx, &limit, 1,
-		     free_decisions);
+  esc_decide_limits (g, sites, n_sites, NULL, frees, n_frees, idx, &limit,
+		     1, free_decisions);
 }
 
 void
 esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
-		   size_t n_sites, const esc_node *frees, size_t n_frees,
-		   const struct esc_free_index *idx,
+		   size_t n_sites, bool *small, const esc_node *frees,
+		   size_t n_frees, const struct esc_free_index *idx,
 		   const struct esc_limit *limits, size_t n_limits,
 		   struct esc_free_decision *free_decisions)
 {
@@ -207,6 +222,11 @@ esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
       set &= ~ESC_REASON_BIT (ESC_NO_ESCAPE);
       sites[i].reasons = set;
       sites[i].reason = esc_first_reason (set);
+      /* A stack-if-small site is no moved site to the free rule: a free
+	 that may free it and a moved site keeps the moved one on the
+	 heap, and the guard of the free then serves the rest.  */
+      if (small)
+	small[i] &= set == ESC_REASON_BIT (ESC_UNKNOWN_SIZE);
     }
   int *site_of = site_of_objects (g, sites, n_sites);
   bool *queued = esc_xcalloc (n_frees, sizeof *queued);
@@ -220,11 +240,11 @@ esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
   /* The budget only counts sites the free rule left on the stack, and
      the free rule only takes sites off it, so after this second round
      the budget still holds.  */
-  size_t n_queue = apply_budget (sites, n_sites, limits, n_limits, idx,
-				 queued, queue);
+  size_t n_queue = apply_budget (sites, n_sites, small, limits, n_limits,
+				 idx, queued, queue);
   apply_free_rule (g, sites, site_of, frees, idx, queued, queue, n_queue);
   for (size_t f = 0; f < n_frees; f++)
-    free_decisions[f] = decide_free (g, sites, site_of, frees[f]);
+    free_decisions[f] = decide_free (g, sites, small, site_of, frees[f]);
   free (queue);
   free (queued);
   free (site_of);

@@ -38,12 +38,15 @@ struct esc_site
 
 /* What to do with a call free (PTR) once sites are decided: keep it, drop
    it, or drop it where PTR may only point to one moved object, whose life
-   may then end there if PTR is certainly not NULL (the front knows).  */
+   may then end there if PTR is certainly not NULL (the front knows); or,
+   where PTR may point to a stack-if-small site, keep it for every
+   pointer but the slots of those sites (GUARD).  */
 enum esc_free_action
 {
   ESC_FREE_KEEP,
   ESC_FREE_REMOVE,
-  ESC_FREE_CLOBBER
+  ESC_FREE_CLOBBER,
+  ESC_FREE_GUARD
 };
 
 struct esc_free_decision
@@ -86,10 +89,17 @@ struct esc_limit
 
 /* esc_decide with several limits (the recursion allowance, the frame
    budget, the stack budget, ...): a site is admitted when it fits all of
-   them, and otherwise gets the reason of the first it would pass.  */
+   them, and otherwise gets the reason of the first it would pass.
+
+   SMALL, unless NULL, has a flag for each site.  In: the front gave the
+   site a slot that serves the sizes up to its BYTES, the heap serving
+   the larger ones, should unknown-size be the only rule it fails.  Out:
+   the site is decided so (stack-if-small): its REASON stays
+   unknown-size, its BYTES count against the limits as a moved site's
+   do, and the frees that may free it are guarded (ESC_FREE_GUARD).  */
 void esc_decide_limits (const struct esc_graph *g, struct esc_site *sites,
-			size_t n_sites, const esc_node *frees, size_t n_frees,
-			const struct esc_free_index *idx,
+			size_t n_sites, bool *small, const esc_node *frees,
+			size_t n_frees, const struct esc_free_index *idx,
 			const struct esc_limit *limits, size_t n_limits,
 			struct esc_free_decision *free_decisions);
 

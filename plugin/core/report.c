@@ -7,12 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *
+esc_decision_name (enum esc_reason reason, int small)
+{
+  if (small)
+    return "stack-if-small";
+  return reason == ESC_NO_ESCAPE ? "stack" : "heap";
+}
+
 int
 esc_format_decision (char *buf, size_t size, const char *callee,
-		     const char *args, enum esc_reason reason,
+		     const char *args, enum esc_reason reason, int small,
 		     const char *detail)
 {
-  const char *where = reason == ESC_NO_ESCAPE ? "stack" : "heap";
+  const char *where = esc_decision_name (reason, small);
   if (detail && *detail)
     return snprintf (buf, size, "%s(%s) -> %s: %s: %s", callee, args, where,
 		     esc_reason_name (reason), detail);
@@ -22,8 +30,12 @@ esc_format_decision (char *buf, size_t size, const char *callee,
 
 int
 esc_format_summary (char *buf, size_t size, const char *function,
-		    unsigned sites, unsigned stack)
+		    unsigned sites, unsigned stack, unsigned small)
 {
+  if (small)
+    return snprintf (buf, size, "%s: %u site%s, %u stack, %u stack-if-small, "
+		     "%u heap", function, sites, sites == 1 ? "" : "s", stack,
+		     small, sites - stack - small);
   return snprintf (buf, size, "%s: %u site%s, %u stack, %u heap", function,
 		   sites, sites == 1 ? "" : "s", stack, sites - stack);
 }
@@ -123,7 +135,7 @@ esc_json_site (struct esc_text *t, const struct esc_site_record *r)
 		     r->bytes_is_bound ? "true" : "false");
   else
     esc_text_printf (t, ",\"bytes\":null,\"bytes_is_bound\":false");
-  json_field (t, "decision", r->reason == ESC_NO_ESCAPE ? "stack" : "heap");
+  json_field (t, "decision", esc_decision_name (r->reason, r->small));
   json_field (t, "reason", esc_reason_name (r->reason));
   esc_text_printf (t, ",\"reasons\":[");
   const char *sep = "";

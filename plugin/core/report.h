@@ -11,15 +11,21 @@
 #include <stddef.h>
 #include "reason.h"
 
-/* "CALLEE(ARGS) -> stack: no-escape: DETAIL".  DETAIL may be NULL or
+/* "CALLEE(ARGS) -> stack: no-escape: DETAIL"; with SMALL, the decision
+   is stack-if-small (and REASON unknown-size).  DETAIL may be NULL or
    empty.  Returns what snprintf returns.  */
 int esc_format_decision (char *buf, size_t size, const char *callee,
-			 const char *args, enum esc_reason reason,
+			 const char *args, enum esc_reason reason, int small,
 			 const char *detail);
 
-/* "FUNCTION: N sites, S stack, H heap".  */
+/* The decision: "stack", "stack-if-small" or "heap".  */
+const char *esc_decision_name (enum esc_reason reason, int small);
+
+/* "FUNCTION: N sites, S stack, H heap", or with SMALL sites decided
+   stack-if-small, "FUNCTION: N sites, S stack, SMALL stack-if-small,
+   H heap".  */
 int esc_format_summary (char *buf, size_t size, const char *function,
-			unsigned sites, unsigned stack);
+			unsigned sites, unsigned stack, unsigned small);
 
 #endif
 
@@ -61,6 +67,10 @@ struct esc_site_record
   int bytes_is_bound;
   /* The first failing rule, or ESC_NO_ESCAPE for the stack.  */
   enum esc_reason reason;
+  /* The decision is stack-if-small: a slot serves the sizes up to
+     small-size, the heap the larger ones; BYTES is what is known of
+     the size, as for a heap site.  */
+  int small;
   /* Every failing rule (esc_site's REASONS); empty for the stack.  */
   esc_reason_set reasons;
   const char *detail;

@@ -129,6 +129,6 @@ main ()
 // An exception may leave the frame while the object is alive.
 // { dg-final { scan-escape "cxx.cc:45:46: malloc\\(24\\) -> stack: no-escape: freed at cxx.cc:49:13" { target { no-opts "-O0" } } } }
 // One site per instantiation of the template.
-// { dg-final { scan-escape-times "cxx.cc:57:40: calloc\\(_\[0-9\]+, \[48\]\\) -> heap: unknown-size" 2 { target { no-opts "-O0" } } } }
+// { dg-final { scan-escape-times "cxx.cc:57:40: calloc\\(_\[0-9\]+, \[48\]\\) -> stack-if-small: unknown-size" 2 { target { no-opts "-O0" } } } }
 // { dg-final { scan-escape "cxx.cc:70:44: malloc\\(16\\) -> stack: no-escape" { target { no-opts "-O0" } } } }
 // { dg-final { scan-escape "cxx.cc:85:46: malloc\\(16\\) -> stack: no-escape" { target { no-opts "-O0" } } } }

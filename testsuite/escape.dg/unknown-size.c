@@ -1,9 +1,9 @@
-/* A size with no constant value and no bound keeps the heap: one known
-   only at run time (64 MiB here) would overflow the stack.  A size that
-   ranger bounds moves, with a slot of the bound's size, which must be big
-   enough for the size's largest value.  */
+/* A size with no constant value and no bound keeps the heap (small-size=0:
+   no stack-if-small slot): one known only at run time (64 MiB here) would
+   overflow the stack.  A size that ranger bounds moves, with a slot of the
+   bound's size, which must be big enough for the size's largest value.  */
 /* { dg-do run } */
-/* { dg-options "-fdump-tree-optimized" } */
+/* { dg-options "-fdump-tree-optimized -fplugin-arg-escape-small-size=0" } */
 #include <stdlib.h>
 #include <string.h>
 

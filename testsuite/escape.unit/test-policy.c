@@ -107,6 +107,75 @@ free_rule (void)
   esc_graph_destroy (g);
 }
 
+/* stack-if-small: a site offered the slot keeps it when unknown-size is
+   its only reason and the slot fits the limits.  Its frees are guarded,
+   also one that may free a heap object; one that may free a moved site
+   too keeps that site on the heap.  A site that does not fit the limits
+   keeps the heap with the limit's reason, and its frees stay.  */
+static void
+small_sites (void)
+{
+  struct esc_graph *g = esc_graph_create ();
+  esc_obj a = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj b = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_obj h = esc_new_object (g, ESC_OBJ_ALLOC);
+  esc_node pa = esc_new_value (g), pb = esc_new_value (g);
+  esc_node ph = esc_new_value (g);
+  esc_node a_or_h = esc_new_value (g), a_or_b = esc_new_value (g);
+  esc_add_address (g, pa, a, 0);
+  esc_add_address (g, pb, b, 1);
+  esc_add_address (g, ph, h, 2);
+  esc_add_copy (g, a_or_h, pa, 3);
+  esc_add_copy (g, a_or_h, ph, 3);
+  esc_add_copy (g, a_or_b, pa, 4);
+  esc_add_copy (g, a_or_b, pb, 4);
+  esc_solve (g);
+
+  struct esc_site sites[3] = {
+    { a, ESC_REASON_BIT (ESC_UNKNOWN_SIZE), 256, ESC_NO_ESCAPE, 0 },
+    { b, 0, 16, ESC_NO_ESCAPE, 0 },
+    { h, ESC_REASON_BIT (ESC_TOO_LARGE), 0, ESC_NO_ESCAPE, 0 },
+  };
+  bool small[3] = { true, false, false };
+  esc_node frees[3] = { a_or_h, a_or_b, pa };
+  struct esc_free_index idx = esc_index_frees (g, frees, 3);
+  struct esc_free_decision actions[3];
+  struct esc_limit limit = { 1000, ESC_FRAME_BUDGET };
+  esc_decide_limits (g, sites, 3, small, frees, 3, &idx, &limit, 1, actions);
+  check (small[0] && sites[0].reason == ESC_UNKNOWN_SIZE
+	 && sites[0].reasons == ESC_REASON_BIT (ESC_UNKNOWN_SIZE),
+	 "stack-if-small: the site keeps its slot, reason unknown-size");
+  check (sites[1].reason == ESC_FREED_ELSEWHERE,
+	 "stack-if-small: a moved site freed with it keeps the heap");
+  check (actions[0].action == ESC_FREE_GUARD
+	 && actions[1].action == ESC_FREE_GUARD
+	 && actions[2].action == ESC_FREE_GUARD,
+	 "stack-if-small: every free that may free it is guarded");
+
+  sites[0] = (struct esc_site) { a, ESC_REASON_BIT (ESC_UNKNOWN_SIZE), 256,
+				 ESC_NO_ESCAPE, 0 };
+  sites[1] = (struct esc_site) { b, 0, 16, ESC_NO_ESCAPE, 0 };
+  small[0] = true;
+  limit.bytes = 200;
+  esc_decide_limits (g, sites, 3, small, frees, 3, &idx, &limit, 1, actions);
+  check (!small[0] && sites[0].reason == ESC_FRAME_BUDGET,
+	 "stack-if-small: a slot past the budget keeps the heap, frame-budget");
+  check (actions[0].action == ESC_FREE_KEEP
+	 && actions[2].action == ESC_FREE_KEEP,
+	 "stack-if-small: the frees of a refused site stay");
+
+  sites[0] = (struct esc_site) { a, ESC_REASON_BIT (ESC_UNKNOWN_SIZE)
+				    | ESC_REASON_BIT (ESC_LOOP_CARRIED), 256,
+				 ESC_NO_ESCAPE, 0 };
+  small[0] = true;
+  limit.bytes = 1000;
+  esc_decide_limits (g, sites, 3, small, frees, 3, &idx, &limit, 1, actions);
+  check (!small[0] && sites[0].reason == ESC_UNKNOWN_SIZE,
+	 "stack-if-small: not for a site that fails another rule");
+  esc_free_index_release (&idx);
+  esc_graph_destroy (g);
+}
+
 /* Sites are admitted in order until the budget is used up; a later small
    site may still fit.  */
 static void
@@ -238,22 +307,22 @@ static void
 report_text (void)
 {
   char buf[256];
-  esc_format_decision (buf, sizeof buf, "malloc", "16", ESC_NO_ESCAPE,
+  esc_format_decision (buf, sizeof buf, "malloc", "16", ESC_NO_ESCAPE, 0,
 		       "never freed");
   check (strcmp (buf, "malloc(16) -> stack: no-escape: never freed") == 0,
 	 "report: stack line");
   esc_format_decision (buf, sizeof buf, "calloc", "n_3, 8", ESC_UNKNOWN_SIZE,
-		       NULL);
+		       0, NULL);
   check (strcmp (buf, "calloc(n_3, 8) -> heap: unknown-size") == 0,
 	 "report: heap line without detail");
-  esc_format_summary (buf, sizeof buf, "f", 1, 0);
+  esc_format_summary (buf, sizeof buf, "f", 1, 0, 0);
   check (strcmp (buf, "f: 1 site, 0 stack, 1 heap") == 0,
 	 "report: summary line");
 
   struct esc_text t = { 0 };
   struct esc_site_record r = {
     "u.c", "/d", "u.c", 3, 13, "f", "malloc", "8000", 8000, 0,
-    ESC_TOO_LARGE, ESC_REASON_BIT (ESC_TOO_LARGE)
+    ESC_TOO_LARGE, 0, ESC_REASON_BIT (ESC_TOO_LARGE)
 		   | ESC_REASON_BIT (ESC_ADDRESS_EXPOSED),
     "8000 bytes, above max-size 4096", NULL, 0
   };
@@ -275,6 +344,7 @@ main (void)
 {
   free_index ();
   free_rule ();
+  small_sites ();
   budget ();
   order ();
   all_reasons ();

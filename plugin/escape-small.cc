@@ -1,0 +1,199 @@
+/* The stack-if-small fast path, for a site whose size has no bound.
+
+   A malloc or calloc whose only failing rule is unknown-size gets a slot
+   of small-size (K) bytes, and its call runs only for the sizes that do
+   not fit:
+
+     p = malloc (n)      ->  p = n <= K ? &slot : malloc (n)
+     p = calloc (a, b)   ->  p = a <= K && b <= K && a * b <= K
+			       ? (memset (&slot, 0, a * b), &slot)
+			       : calloc (a, b)
+     free (q)            ->  if (q != &slot) free (q)
+
+   The slot counts against the recursion allowance and the budgets as a
+   moved object of K bytes, since it takes them whether it serves or
+   not.  Every other rule holds, so as for a moved object no pointer to
+   the slot leaves the function or lives on into the next run of the
+   site, and nothing but the frees of this function may free it; those
+   are guarded, whatever else their pointer may point to, since the
+   slot's address is no heap object's.  a and b are each at most K, which
+   is at most 2^30, so their product cannot wrap in 64 bits.  n == 0
+   takes the slot: malloc (0) may return a unique pointer, which the slot
+   is while it lives.  Under ASan the bytes of the slot past the size are
+   poisoned each time it serves.  Object-size checks would see the
+   slot's K bytes where the heap object has n: under them the site keeps
+   the heap, as a site of a bound does (escape-checks.cc).  */
+
+#include "gcc-common.h"
+#include "escape.h"
+
+extern "C" {
+#include "graph.h"
+#include "policy.h"
+#include "report.h"
+}
+
+#include "escape-fn.h"
+
+/* Whether SITE, which fails unknown-size, gets the slot of the fast
+   path: when it is a malloc or calloc and the slot is allowed; then the
+   slot's bytes are set.  The detail says why not when only object-size
+   checks refuse it.  */
+bool
+offer_small_slot (site_info *site)
+{
+  unsigned HOST_WIDE_INT k = escape_options.small_size;
+  if (k == 0 || k > escape_options.max_size
+      || !(gimple_call_builtin_p (site->call, BUILT_IN_MALLOC)
+	   || gimple_call_builtin_p (site->call, BUILT_IN_CALLOC)))
+    return false;
+  if (const char *checks = stack_object_size_checks ())
+    {
+      char *detail = xasprintf ("%s; no stack-if-small slot, since %s would "
+				"check the slot's " HOST_WIDE_INT_PRINT_UNSIGNED
+				" bytes in place of the size", site->front_detail,
+				checks, k);
+      free (site->front_detail);
+      site->front_detail = detail;
+      return false;
+    }
+  site->bytes = k;
+  return true;
+}
+
+/* The detail of a stack-if-small decision: the slot, why the size
+   keeps the heap beyond it, and FREED (which this takes), where the
+   object is freed.  */
+char *
+small_detail (const site_info *site, char *freed)
+{
+  char *text = xasprintf ("sizes up to " HOST_WIDE_INT_PRINT_UNSIGNED
+			  " bytes in a stack slot, larger ones on the heap "
+			  "(%s); %s", site->bytes, site->front_detail, freed);
+  free (freed);
+  return text;
+}
+
+/* Make STMT, which ends no block, run only where LHS CODE RHS holds, with
+   probability PROB: STMT gets a block of its own, entered on the true
+   edge of the test; the false edge, returned, goes around it to the
+   statements that followed it.  */
+static edge
+run_only_if (gimple *stmt, enum tree_code code, tree lhs, tree rhs,
+	     profile_probability prob)
+{
+  basic_block bb = gimple_bb (stmt);
+  gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  gcond *test = gimple_build_cond (code, lhs, rhs, NULL_TREE, NULL_TREE);
+  gimple_set_location (test, gimple_location (stmt));
+  gsi_insert_before (&gsi, test, GSI_SAME_STMT);
+  edge into = split_block (bb, test);
+  edge after = split_block (into->dest, stmt);
+  basic_block join = after->dest;
+  into->flags = (into->flags & ~EDGE_FALLTHRU) | EDGE_TRUE_VALUE;
+  into->probability = prob;
+  into->dest->count = bb->count.apply_probability (prob);
+  edge around = make_edge (bb, join, EDGE_FALSE_VALUE);
+  around->probability = prob.invert ();
+  if (dom_info_available_p (CDI_DOMINATORS))
+    set_immediate_dominator (CDI_DOMINATORS, join, bb);
+  return around;
+}
+
+/* The size CALL asks for, as a size_t, built into SEQ; and in *FITS a
+   boolean that says whether it is at most K without wrapping.  */
+static tree
+small_size_test (gimple_seq *seq, gcall *call, tree k, tree *fits)
+{
+  tree size = gimple_convert (seq, size_type_node, gimple_call_arg (call, 0));
+  if (gimple_call_num_args (call) == 1)
+    {
+      *fits = gimple_build (seq, LE_EXPR, boolean_type_node, size, k);
+      return size;
+    }
+  tree other = gimple_convert (seq, size_type_node, gimple_call_arg (call, 1));
+  /* Each factor at most K < 2^31: the product fits in 64 bits.  */
+  tree wide = TYPE_PRECISION (size_type_node) >= 64 ? size_type_node
+	      : long_long_unsigned_type_node;
+  tree product = gimple_build (seq, MULT_EXPR, wide,
+			       gimple_convert (seq, wide, size),
+			       gimple_convert (seq, wide, other));
+  tree both = gimple_build (seq, BIT_AND_EXPR, boolean_type_node,
+			    gimple_build (seq, LE_EXPR, boolean_type_node,
+					  size, k),
+			    gimple_build (seq, LE_EXPR, boolean_type_node,
+					  other, k));
+  *fits = gimple_build (seq, BIT_AND_EXPR, boolean_type_node, both,
+			gimple_build (seq, LE_EXPR, boolean_type_node, product,
+				      fold_convert (wide, k)));
+  return gimple_convert (seq, size_type_node, product);
+}
+
+/* Rewrite the stack-if-small SITE; returns its slot.  */
+tree
+rewrite_small_site (site_info *site)
+{
+  gcall *call = site->call;
+  location_t loc = gimple_location (call);
+  tree slot = new_slot (site->bytes, site->align_bits);
+  tree k = build_int_cst (size_type_node, site->bytes);
+  gimple_seq seq = NULL;
+  tree fits;
+  tree size = small_size_test (&seq, call, k, &fits);
+  gimple_seq_set_location (seq, loc);
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+
+  edge around = run_only_if (call, EQ_EXPR, fits, boolean_false_node,
+			     profile_probability::unlikely ());
+  basic_block small = split_edge (around);
+  tree addr = build_fold_addr_expr_with_type (slot, ptr_type_node);
+  seq = NULL;
+  bool poisoned = flag_sanitize & SANITIZE_USER_ADDRESS;
+  if (poisoned)
+    gimple_seq_add_stmt (&seq, build_unpoison (slot));
+  if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
+    gimple_seq_add_stmt (&seq, gimple_build_call
+				 (builtin_decl_explicit (BUILT_IN_MEMSET), 3,
+				  addr, integer_zero_node, size));
+  if (poisoned)
+    insert_poison (&seq, slot, addr, size);
+  gimple_seq_set_location (seq, loc);
+  gsi = gsi_start_bb (small);
+  gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+
+  if (tree lhs = gimple_call_lhs (call))
+    {
+      tree heap = make_ssa_name (TREE_TYPE (lhs));
+      gimple_call_set_lhs (call, heap);
+      gphi *phi = create_phi_node (lhs, single_succ (small));
+      add_phi_arg (phi, build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs)),
+		   single_succ_edge (small), loc);
+      add_phi_arg (phi, heap, single_succ_edge (gimple_bb (call)), loc);
+    }
+  return slot;
+}
+
+/* Make the free CALL skip the pointers that are one of SLOTS.  */
+void
+guard_free (gcall *call, const vec<tree> &slots)
+{
+  gcc_checking_assert (!slots.is_empty ());
+  tree ptr = gimple_call_arg (call, 0);
+  gimple_seq seq = NULL;
+  tree heap = boolean_true_node;
+  for (tree slot : slots)
+    {
+      tree other = gimple_build (&seq, NE_EXPR, boolean_type_node, ptr,
+				 build_fold_addr_expr_with_type
+				   (slot, TREE_TYPE (ptr)));
+      heap = heap == boolean_true_node ? other
+	     : gimple_build (&seq, BIT_AND_EXPR, boolean_type_node, heap,
+			     other);
+    }
+  gimple_seq_set_location (seq, gimple_location (call));
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+  run_only_if (call, NE_EXPR, heap, boolean_false_node,
+	       profile_probability::even ());
+}

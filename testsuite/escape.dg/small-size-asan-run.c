@@ -1,0 +1,61 @@
+/* stack-if-small under ASan: the slot's bytes past the size are
+   poisoned each time it serves, so one byte written past a small object
+   is reported (use-after-poison), as the heap reports it
+   (heap-buffer-overflow, at -O0 where the pass does not run).  Before
+   that, the slot serves again and again with sizes on both sides of its
+   256 bytes, calloc's zeroing among them, which must not trip over the
+   tail poisoned the time before; and malloc (0) is all tail.  */
+/* { dg-do run } */
+/* { dg-options "-fsanitize=address" } */
+/* { dg-shouldfail "one byte written past the object" } */
+/* { dg-output "expect (heap-buffer-overflow|use-after-poison)\n.*ERROR: AddressSanitizer: \\1" } */
+#include <stdio.h>
+#include <stdlib.h>
+
+volatile size_t size = 8;
+volatile size_t sizes[] = { 0, 5, 255, 256, 257, 300 };
+
+__attribute__ ((noinline)) static int
+overflow (size_t n)
+{
+  char *p = malloc (n);
+  for (size_t i = 0; i < n; i++)
+    p[i] = (char) i;
+  p[n] = 1;
+  int r = p[n - 1];
+  free (p);
+  return r;
+}
+
+__attribute__ ((noinline)) static int
+reuse (void)
+{
+  int sum = 0;
+  for (size_t n = 0; n < 60; n++)
+    {
+      size_t m = sizes[n % 6];
+      char *p = calloc (m, 1);
+      for (size_t i = 0; i < m; i++)
+	p[i] += (char) 1;
+      for (size_t i = 0; i < m; i++)
+	sum += p[i];
+      free (p);
+    }
+  return sum;
+}
+
+int
+main (void)
+{
+#ifdef __OPTIMIZE__
+  fputs ("expect use-after-poison\n", stderr);
+#else
+  fputs ("expect heap-buffer-overflow\n", stderr);
+#endif
+  if (reuse () != 10 * (5 + 255 + 256 + 257 + 300))
+    abort ();
+  return overflow (size) == 7 ? 0 : 2;
+}
+
+/* { dg-final { scan-escape "small-size-asan-run.c:21:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-asan-run.c:37:17: calloc\\(m_\[0-9\]+, 1\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
