@@ -91,6 +91,8 @@ value_only_builtin_p (gcall *call)
     case BUILT_IN_DYNAMIC_OBJECT_SIZE:
     case BUILT_IN_PREFETCH:
     case BUILT_IN_CONSTANT_P:
+    case BUILT_IN_EXPECT:
+    case BUILT_IN_EXPECT_WITH_PROBABILITY:
       return true;
     default:
       return false;
@@ -132,6 +134,9 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
   /* Where a returned pointer points (strchr, stpcpy) depends on what
      the callee reads and on the numbers it is given.  */
   esc_node position = esc_offset (ef->g, result);
+  /* What a new object (strdup, strndup) is made of: the bytes read,
+     from where the pointers point, and the lengths.  */
+  esc_node copied = returns_new ? esc_new_value (ef->g) : -1;
   auto_vec<esc_node> args;
   for (unsigned i = 0; i < n; i++)
     {
@@ -147,7 +152,13 @@ analyze_known_call (escape_fn *ef, gcall *call, int step)
       esc_add_copy (ef->g, readable, read, step);
       if (returns_pointer && !returns_new)
 	esc_add_copy (ef->g, position, read, step);
+      if (returns_new)
+	esc_add_copy (ef->g, copied, read, step);
     }
+  /* The new object is one the pass does not see, so what goes into it
+     is stored into unknown memory.  */
+  if (returns_new)
+    esc_add_store (ef->g, result, copied, step);
 
   /* The return part of the fnspec stands on its own: the argument it
      names is the result whatever that argument's flags say, and

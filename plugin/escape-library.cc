@@ -266,6 +266,13 @@ analyze_library_call (escape_fn *ef, gcall *call,
       esc_add_copy (ef->g, given, args[i], step);
     else if (args[i] >= 0 && strchr ("rmof", specs[i]))
       esc_add_copy (ef->g, given, deep[i], step);
+  /* What the function computes may stay behind: in errno (strtol's
+     ERANGE comes from the digits), in a stream's or the kernel's state
+     (a file offset, a mode, the bytes written), where later calls read
+     it back.  Only the searches and sorts, which call back into the
+     unit, keep nothing.  */
+  if (!strchr (f->args, 'c'))
+    esc_add_sink (ef->g, given, ESC_PASSED_TO_CALL, step);
   /* Data from outside the program may look like any address.  */
   esc_node computed = esc_new_value (ef->g);
   esc_add_address (ef->g, computed, esc_unknown_object (ef->g), step);
@@ -300,11 +307,11 @@ analyze_library_call (escape_fn *ef, gcall *call,
 	case 'e':
 	  if (first_read >= 0 && args[first_read] >= 0)
 	    {
-	      /* A pointer into the string, where its bytes say.  */
+	      /* A pointer into the string, where its bytes and the base
+		 say.  */
 	      esc_node end = esc_new_value (ef->g);
 	      esc_add_copy (ef->g, end, args[first_read], step);
-	      esc_add_copy (ef->g, esc_offset (ef->g, end), deep[first_read],
-			    step);
+	      esc_add_copy (ef->g, esc_offset (ef->g, end), given, step);
 	      esc_add_store (ef->g, a, end, step);
 	    }
 	  break;
@@ -315,14 +322,13 @@ analyze_library_call (escape_fn *ef, gcall *call,
   if (f->returns == '-')
     return computed;
   esc_node result = esc_new_value (ef->g);
+  /* What a search finds (getenv's string, bsearch's element) is where
+     the bytes it compares say.  */
+  esc_add_copy (ef->g, esc_offset (ef->g, result), given, step);
   if (f->returns == 'u')
     esc_add_address (ef->g, result, esc_unknown_object (ef->g), step);
   else if (ISDIGIT (f->returns) && (unsigned) (f->returns - '0') < n
 	   && args[f->returns - '0'] >= 0)
-    {
-      /* The element bsearch finds is where the bytes it compares say.  */
-      esc_add_copy (ef->g, result, args[f->returns - '0'], step);
-      esc_add_copy (ef->g, esc_offset (ef->g, result), given, step);
-    }
+    esc_add_copy (ef->g, result, args[f->returns - '0'], step);
   return result;
 }
