@@ -3,12 +3,10 @@
    A logger of a hardened build (-D_FORTIFY_SOURCE=2 -O2, as distributions
    build) formats a record into a 96-byte scratch buffer with snprintf and
    copies fields into it with memcpy: both become the checking _chk
-   calls, which get the object's size from __builtin_object_size.  A
-   moved buffer of the constant size would keep that size, and the
-   checks; but the analysis does not know the _chk calls yet
-   (__memcpy_chk is an unknown call, __snprintf_chk's format is not where
-   snprintf's is): the site keeps the heap, and its mark says so, until
-   the library table learns them.  */
+   calls, which get the object's size from __builtin_object_size.  That
+   size depends on where the pointer points inside its object, not on
+   its address, so the buffer moves; a moved buffer of a constant size
+   keeps its size, and so the checks.  */
 
 #define _FORTIFY_SOURCE 2
 #define BENCH_ITERATIONS 3000000L
@@ -23,7 +21,7 @@ record (const char *host, size_t host_len, unsigned seq)
 #ifdef HAND_STACK
   char buf[SCRATCH];
 #else
-  char *buf = malloc (SCRATCH); /* escape: heap */
+  char *buf = malloc (SCRATCH); /* escape: stack */
   if (!buf)
     abort ();
 #endif

@@ -377,13 +377,21 @@ analyze_call (escape_fn *ef, gcall *call)
     }
   else if (value_only_builtin_p (call))
     {
-      /* The size of what a pointer points to depends on where it
-	 points.  */
+      /* The size left behind a pointer depends on where it points
+	 inside its object, and on which object that is, but not on the
+	 object's address: so it carries the pointer's offset alone.
+	 FORTIFY_SOURCE asks it of every buffer that is written.  */
+      bool sizes = (gimple_call_builtin_p (call, BUILT_IN_OBJECT_SIZE)
+		    || gimple_call_builtin_p (call,
+					      BUILT_IN_DYNAMIC_OBJECT_SIZE));
       result = esc_new_value (ef->g);
       for (unsigned i = 0; i < gimple_call_num_args (call); i++)
 	{
-	  esc_node a = value_of (ef, gimple_call_arg (call, i));
-	  if (a >= 0)
+	  tree arg = gimple_call_arg (call, i);
+	  esc_node a = value_of (ef, arg);
+	  if (a >= 0 && sizes && POINTER_TYPE_P (TREE_TYPE (arg)))
+	    esc_add_copy (ef->g, result, esc_offset (ef->g, a), step);
+	  else if (a >= 0)
 	    esc_add_copy (ef->g, result, a, step);
 	}
     }
