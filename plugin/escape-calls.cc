@@ -78,6 +78,62 @@ allocator_of (gcall *call, bool *builtin)
   return NULL;
 }
 
+/* GCC's object-size pass answers __builtin_object_size and
+   __builtin_dynamic_object_size of a pointer CALL returns with the
+   arguments its alloc_size attribute names (malloc, calloc, realloc,
+   aligned_alloc, alloca, and any function of the program so declared),
+   and those of strdup and strndup with what they copy; an object size
+   carries only the pointer's offset, so they go into RESULT's offset.  */
+static void
+carry_object_size (escape_fn *ef, gcall *call, esc_node result, int step)
+{
+  tree lhs = gimple_call_lhs (call);
+  if (!lhs || !POINTER_TYPE_P (TREE_TYPE (lhs)) || result < 0)
+    return;
+  tree fndecl = gimple_call_fndecl (call);
+  tree fntype = fndecl ? TREE_TYPE (fndecl) : gimple_call_fntype (call);
+  bool sized = (fntype && lookup_attribute ("alloc_size",
+					    TYPE_ATTRIBUTES (fntype)))
+	       || gimple_call_builtin_p (call, BUILT_IN_STRDUP)
+	       || gimple_call_builtin_p (call, BUILT_IN_STRNDUP)
+	       || (gimple_call_builtin_p (call, BUILT_IN_NORMAL)
+		   && ALLOCA_FUNCTION_CODE_P (DECL_FUNCTION_CODE (fndecl)));
+  if (!sized)
+    return;
+  esc_node offset = esc_offset (ef->g, result);
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      tree arg = gimple_call_arg (call, i);
+      esc_node a = value_of (ef, arg);
+      if (a < 0)
+	continue;
+      if (POINTER_TYPE_P (TREE_TYPE (arg)))
+	{
+	  esc_add_copy (ef->g, offset, esc_offset (ef->g, a), step);
+	  esc_add_copy (ef->g, offset, esc_reachable (ef->g, a, step), step);
+	}
+      else
+	esc_add_copy (ef->g, offset, a, step);
+    }
+}
+
+/* In a function whose parameters have an access attribute (written, or
+   the one GCC adds for an array parameter with a bound), GCC's
+   object-size pass may answer the object size of a pointer parameter
+   with the size parameter's value, wherever the pointer came from:
+   RESULT carries every parameter.  */
+static void
+carry_parameter_sizes (escape_fn *ef, esc_node result, int step)
+{
+  tree fndecl = ef->fun->decl;
+  if (!lookup_attribute ("access", TYPE_ATTRIBUTES (TREE_TYPE (fndecl))))
+    return;
+  for (tree parm = DECL_ARGUMENTS (fndecl); parm; parm = DECL_CHAIN (parm))
+    if (INTEGRAL_TYPE_P (TREE_TYPE (parm)))
+      if (tree def = get_or_create_ssa_default_def (ef->fun, parm))
+	esc_add_copy (ef->g, result, ssa_node (ef, def), step);
+}
+
 /* Builtins that look at nothing but the value of their arguments: they
    read no memory and keep nothing.  */
 static bool
@@ -338,6 +394,7 @@ analyze_call (escape_fn *ef, gcall *call)
 	{
 	  result = esc_new_value (ef->g);
 	  esc_add_address (ef->g, result, obj, step);
+	  carry_object_size (ef, call, result, step);
 	}
       else
 	{
@@ -367,6 +424,7 @@ analyze_call (escape_fn *ef, gcall *call)
 	  esc_add_sink (ef->g, p, ESC_RESIZED, step);
 	  esc_add_copy (ef->g, result, p, step);
 	}
+      carry_object_size (ef, call, result, step);
     }
   else if (gimple_call_builtin_p (call, BUILT_IN_GOMP_FREE))
     sink_all_args (ef, call, ESC_FREED_ELSEWHERE, step);
@@ -378,7 +436,8 @@ analyze_call (escape_fn *ef, gcall *call)
   else if (value_only_builtin_p (call))
     {
       /* The size left behind a pointer depends on where it points
-	 inside its object, and on which object that is, but not on the
+	 inside its object and on the size the object was made with,
+	 which the offset carries (carry_object_size), but not on the
 	 object's address: so it carries the pointer's offset alone.
 	 FORTIFY_SOURCE asks it of every buffer that is written.  */
       bool sizes = (gimple_call_builtin_p (call, BUILT_IN_OBJECT_SIZE)
@@ -394,6 +453,8 @@ analyze_call (escape_fn *ef, gcall *call)
 	  else if (a >= 0)
 	    esc_add_copy (ef->g, result, a, step);
 	}
+      if (sizes)
+	carry_parameter_sizes (ef, result, step);
     }
   else if (gimple_call_builtin_p (call, BUILT_IN_APPLY_ARGS))
     {
@@ -407,9 +468,15 @@ analyze_call (escape_fn *ef, gcall *call)
     result = analyze_library_call (ef, call, f, step);
   else if (gimple_call_internal_p (call)
 	   || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
-    result = analyze_known_call (ef, call, step);
+    {
+      result = analyze_known_call (ef, call, step);
+      carry_object_size (ef, call, result, step);
+    }
   else if (const struct esc_summary *s = callee_summary (call))
-    result = analyze_summarized_call (ef, call, s, step);
+    {
+      result = analyze_summarized_call (ef, call, s, step);
+      carry_object_size (ef, call, result, step);
+    }
   else
     {
       sink_all_args (ef, call, ESC_PASSED_TO_CALL, step);

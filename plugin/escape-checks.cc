@@ -434,6 +434,12 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 				" bytes, and %s would check a slot of the "
 				"bound weaker than the object",
 				bytes, stack_object_size_checks ()));
+      else if (bytes == 0 && stack_object_size_checks ())
+	/* malloc (0) may return a unique pointer, which a slot of one byte
+	   is; object-size checks would then answer 1 in place of 0.  */
+	front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		     xasprintf ("0 bytes, and %s would see the 1 byte of a "
+				"slot", stack_object_size_checks ()));
       else
 	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }

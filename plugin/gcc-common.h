@@ -25,6 +25,7 @@
 #include "tree-ssa.h"
 #include "tree-eh.h"
 #include "tree-cfg.h"
+#include "tree-dfa.h"
 #include "stringpool.h"
 #include "attribs.h"
 #include "fold-const.h"
