@@ -331,10 +331,12 @@ rewrite (escape_fn *ef)
   for (unsigned i = 0; i < ef->sites.length (); i++)
     if (ef->site_small[i])
       {
-	basic_block bb = gimple_bb (ef->sites[i].call);
+	/* Its life does not end at the loop's latch: the guarded frees
+	   still read the pointer, which GCC's -Wdangling-pointer would
+	   then see as a use after the end of the slot's life, when it
+	   walks back around the loop.  */
 	tree slot = rewrite_small_site (&ef->sites[i]);
 	small_slots.put (ef->site_decisions[i].obj, slot);
-	end_life_at_latch (bb, slot, flag_sanitize & SANITIZE_USER_ADDRESS);
 	changed = true;
       }
     else if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)

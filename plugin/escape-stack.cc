@@ -174,6 +174,22 @@ tail_call_plumbing_p (gimple *stmt)
 
 static gcall *tail_call_walk (function *, int, bool, hash_set<tree> *);
 
+/* Whether the call's LHS is one of RETURNED: an aggregate result goes
+   straight into the variable returned, or through the pointer to
+   <retval> where the caller passes its address.  */
+static bool
+returned_lhs_p (hash_set<tree> &returned, tree lhs)
+{
+  if (returned.contains (lhs))
+    return true;
+  if (TREE_CODE (lhs) != MEM_REF
+      || TREE_CODE (TREE_OPERAND (lhs, 0)) != SSA_NAME)
+    return false;
+  tree base = TREE_OPERAND (lhs, 0);
+  return (returned.contains (base)
+	  || (SSA_NAME_VAR (base) && returned.contains (SSA_NAME_VAR (base))));
+}
+
 /* A call of FN that may become a tail call into FN's cycle: a call whose
    value FN returns (or any call, when FN returns nothing), with nothing
    between it and the return that GCC's tail call passes would not
@@ -238,8 +254,10 @@ tail_call_walk (function *fn, int node, bool returns_void,
 		    returned.add (gimple_op (stmt, i));
 	      break;
 	    case GIMPLE_RETURN:
+	      /* An aggregate is returned from a variable, <retval> or
+		 another, that the call may store into.  */
 	      if (tree value = gimple_return_retval (as_a <greturn *> (stmt)))
-		if (TREE_CODE (value) == SSA_NAME)
+		if (TREE_CODE (value) == SSA_NAME || DECL_P (value))
 		  returned.add (value);
 	      break;
 	    case GIMPLE_DEBUG:
@@ -254,7 +272,8 @@ tail_call_walk (function *fn, int node, bool returns_void,
 		    || gimple_call_builtin_p (call, BUILT_IN_FREE))
 		  break;
 		tree lhs = gimple_call_lhs (call);
-		if ((returns_void || (lhs && returned.contains (lhs)))
+		if ((returns_void
+		     || (lhs && returned_lhs_p (returned, lhs)))
 		    && call_into_cycle_p (call, node))
 		  return call;
 		stopped = true;

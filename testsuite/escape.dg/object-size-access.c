@@ -4,7 +4,7 @@
    with it the bytes of q's address.  GCC's own alias analysis does not
    follow that flow, so the program cannot be run: the plain build
    already loses q's contents.  q stays on the heap.  */
-/* { dg-do compile } */
+/* { dg-do compile { target { gcc-min 12 } } } */
 #include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>

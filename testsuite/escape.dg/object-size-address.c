@@ -7,7 +7,7 @@
    frees it.  Where GCC cannot fold a size (-O0, strndup before GCC 13)
    it answers (size_t) -1, and the function frees q itself.  object-size-access.c has the size of a
    parameter.  */
-/* { dg-do run } */
+/* { dg-do run { target { gcc-min 12 } } } */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

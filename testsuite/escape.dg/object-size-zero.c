@@ -27,7 +27,7 @@ sizes (void)
   some[0] = round_trip;
   bad |= none && !unknown_or (__builtin_object_size (none, 0), 0);
   bad |= no_elements
-	 && !unknown_or (__builtin_dynamic_object_size (no_elements, 0), 0);
+	 && !unknown_or (__builtin_object_size (no_elements, 0), 0);
   bad |= !unknown_or (__builtin_object_size (some, 0), 8);
   bad |= some[0] != 1;
   free (none);
