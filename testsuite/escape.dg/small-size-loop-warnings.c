@@ -1,8 +1,9 @@
 /* A stack-if-small slot in a loop lives on to the end of the function:
    its guarded frees read the pointer, and an end of the slot's life at
    the loop's latch would make GCC's -Wdangling-pointer, walking back
-   around the loop, see them as uses of a dangling pointer.  */
-/* { dg-do compile } */
+   around the loop, see them as uses of a dangling pointer.
+   -Wdangling-pointer is GCC 12's.  */
+/* { dg-do compile { target { gcc-min 12 } } } */
 /* { dg-options "-O1 -Wdangling-pointer" } */
 #include <stdlib.h>
 #include <string.h>
