@@ -5,7 +5,9 @@
    address hands the address back, so q must stay on the heap in each
    function below: a moved q would be a dead slot when main reads and
    frees it.  Where GCC cannot fold a size (-O0, strndup before GCC 13)
-   it answers (size_t) -1, and the function frees q itself.  object-size-access.c has the size of a
+   it answers (size_t) -1, and the function frees q itself.  GCC's own
+   alias analysis does not follow the sizes either: q is read before the
+   return, so that GCC keeps the bytes written into it.  object-size-access.c has the size of a
    parameter.  */
 /* { dg-do run { target { gcc-min 12 } } } */
 #include <stdint.h>
@@ -14,6 +16,8 @@
 #include <string.h>
 
 static char pool[300];
+volatile size_t zero;
+volatile char seen;
 static char *volatile anywhere = pool;
 
 /* The pool is the object, whatever size it is asked for.  */
@@ -53,6 +57,7 @@ size_of_calloc (size_t n)
 	  }								\
 	back |= (uintptr_t) (size - 1) << (8 * i);		\
       }									\
+    seen = q[zero];							\
     return (char *) back;						\
   }
 
