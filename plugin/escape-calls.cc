@@ -83,7 +83,8 @@ allocator_of (gcall *call, bool *builtin)
    arguments its alloc_size attribute names (malloc, calloc, realloc,
    aligned_alloc, alloca, and any function of the program so declared),
    and those of strdup and strndup with what they copy; an object size
-   carries only the pointer's offset, so they go into RESULT's offset.  */
+   carries only the pointer's offset, so every argument of such a call,
+   and what a pointer argument reads, goes into RESULT's offset.  */
 static void
 carry_object_size (escape_fn *ef, gcall *call, esc_node result, int step)
 {
@@ -104,7 +105,7 @@ carry_object_size (escape_fn *ef, gcall *call, esc_node result, int step)
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       tree arg = gimple_call_arg (call, i);
-      esc_node a = value_of (ef, arg);
+      esc_node a = rvalue_of (ef, arg, step);
       if (a < 0)
 	continue;
       if (POINTER_TYPE_P (TREE_TYPE (arg)))
