@@ -135,37 +135,6 @@ jump_function_p (tree fndecl)
   return false;
 }
 
-/* A call that checks the size of an object: the weaker bound of a slot
-   would weaken it.  */
-static bool
-object_size_check_p (gcall *call)
-{
-  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
-    return false;
-  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
-    {
-    case BUILT_IN_OBJECT_SIZE:
-    case BUILT_IN_DYNAMIC_OBJECT_SIZE:
-    case BUILT_IN_MEMCPY_CHK:
-    case BUILT_IN_MEMMOVE_CHK:
-    case BUILT_IN_MEMPCPY_CHK:
-    case BUILT_IN_MEMSET_CHK:
-    case BUILT_IN_STPCPY_CHK:
-    case BUILT_IN_STPNCPY_CHK:
-    case BUILT_IN_STRCAT_CHK:
-    case BUILT_IN_STRCPY_CHK:
-    case BUILT_IN_STRNCAT_CHK:
-    case BUILT_IN_STRNCPY_CHK:
-    case BUILT_IN_SNPRINTF_CHK:
-    case BUILT_IN_SPRINTF_CHK:
-    case BUILT_IN_VSNPRINTF_CHK:
-    case BUILT_IN_VSPRINTF_CHK:
-      return true;
-    default:
-      return false;
-    }
-}
-
 /* Where CALL may go: a function of the unit (its node), the outside, or
    nowhere that can call back (-1).  */
 int
@@ -219,8 +188,6 @@ scan_calls (tree decl)
 	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
 	if (!call)
 	  continue;
-	if (object_size_check_p (call))
-	  unit->object_size_checks = true;
 	enum call_kind kind;
 	tree callee;
 	bool also_out;

@@ -53,6 +53,15 @@ thread_start_p (gcall *call)
 	  || startswith (name, "GOMP_teams"));
 }
 
+/* strdup and strndup: allocators whose object is made of the bytes of
+   a string, and whose size is known only when the copy runs.  */
+bool
+string_copy_p (gcall *call)
+{
+  return (gimple_call_builtin_p (call, BUILT_IN_STRDUP)
+	  || gimple_call_builtin_p (call, BUILT_IN_STRNDUP));
+}
+
 /* The allocator a call is, or NULL.  *BUILTIN tells whether GCC knows it
    as its builtin; a call to a function of that name that is not the
    builtin (-fno-builtin, -ffreestanding) is still a site, kept on the
@@ -63,6 +72,9 @@ allocator_of (gcall *call, bool *builtin)
   *builtin = true;
   if (gimple_call_builtin_p (call, BUILT_IN_MALLOC))
     return "malloc";
+  if (string_copy_p (call))
+    return gimple_call_builtin_p (call, BUILT_IN_STRDUP) ? "strdup"
+	   : "strndup";
   if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
     return "calloc";
   if (gimple_call_builtin_p (call, BUILT_IN_ALIGNED_ALLOC))
@@ -133,6 +145,15 @@ carry_parameter_sizes (escape_fn *ef, esc_node result, int step)
     if (INTEGRAL_TYPE_P (TREE_TYPE (parm)))
       if (tree def = get_or_create_ssa_default_def (ef->fun, parm))
 	esc_add_copy (ef->g, result, ssa_node (ef, def), step);
+}
+
+/* GCC's object-size pass may be asked, at STEP, the size of what NODE
+   points to.  */
+static void
+add_size_query (escape_fn *ef, esc_node node, int step)
+{
+  ef->size_query_nodes.safe_push (node);
+  ef->size_query_steps.safe_push (step);
 }
 
 /* Builtins that look at nothing but the value of their arguments: they
@@ -316,6 +337,10 @@ analyze_summarized_call (escape_fn *ef, gcall *call,
 	esc_add_copy (ef->g, esc_offset (ef->g, result), a, step);
       if (deep_flags & ESC_PARAM_OFFSET_RETURNED)
 	esc_add_copy (ef->g, esc_offset (ef->g, result), deep, step);
+      if (direct & ESC_PARAM_SIZE_QUERIED)
+	add_size_query (ef, a, step);
+      if (deep_flags & ESC_PARAM_SIZE_QUERIED)
+	add_size_query (ef, deep, step);
       if (direct & ESC_PARAM_WRITTEN)
 	esc_add_store (ef->g, a, esc_unknown_value (ef->g), step);
       if (deep_flags & ESC_PARAM_WRITTEN)
@@ -395,6 +420,9 @@ analyze_call (escape_fn *ef, gcall *call)
 	{
 	  result = esc_new_value (ef->g);
 	  esc_add_address (ef->g, result, obj, step);
+	  /* strdup's copy holds what its string reaches: that is in the
+	     result's offset, which every read of the copy adds to what it
+	     reads.  */
 	  carry_object_size (ef, call, result, step);
 	}
       else
@@ -450,7 +478,10 @@ analyze_call (escape_fn *ef, gcall *call)
 	  tree arg = gimple_call_arg (call, i);
 	  esc_node a = value_of (ef, arg);
 	  if (a >= 0 && sizes && POINTER_TYPE_P (TREE_TYPE (arg)))
-	    esc_add_copy (ef->g, result, esc_offset (ef->g, a), step);
+	    {
+	      esc_add_copy (ef->g, result, esc_offset (ef->g, a), step);
+	      add_size_query (ef, a, step);
+	    }
 	  else if (a >= 0)
 	    esc_add_copy (ef->g, result, a, step);
 	}

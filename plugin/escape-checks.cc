@@ -3,7 +3,9 @@
    The graph answers whether an object can be reached from outside its
    function.  Moving it is sound only if, besides, the slot is bounded
    and small (a constant size, or a bound from the conditions and
-   definitions around the call, or from GCC's ranger), no pointer to it
+   definitions around the call, or from GCC's ranger; a bound only where
+   no object-size query may see the slot in place of the object), no
+   pointer to it
    lives on into the next round of a loop that allocates it again, its
    frame cannot recur (or the site fits the recursion allowance; see
    escape-stack.cc), the function calls no setjmp, and every operand was
@@ -367,6 +369,62 @@ stack_alignment_ok (tree align, unsigned HOST_WIDE_INT max_size)
 	  && tree_to_uhwi (align) * BITS_PER_UNIT <= MAX_OFILE_ALIGNMENT);
 }
 
+/* The first step at which GCC's object-size pass may be asked the size
+   of OBJ, here or in a callee once inlined, or -1.  */
+int
+size_query_step (escape_fn *ef, esc_obj obj)
+{
+  for (unsigned i = 0; i < ef->size_query_nodes.length (); i++)
+    if (esc_points_to_p (ef->g, ef->size_query_nodes[i], obj))
+      return ef->size_query_steps[i];
+  return -1;
+}
+
+/* Where STMT is in the function's own source: a statement inlined from
+   another function (a _FORTIFY_SOURCE wrapper) is at its call.  */
+static location_t
+source_location (gimple *stmt)
+{
+  location_t loc = gimple_location (stmt);
+  for (tree block = gimple_block (stmt);
+       block && TREE_CODE (block) == BLOCK; block = BLOCK_SUPERCONTEXT (block))
+    if (inlined_function_outer_scope_p (block))
+      loc = BLOCK_SOURCE_LOCATION (block);
+  return loc;
+}
+
+/* Why a slot larger than OBJ's size would weaken a check of that size,
+   or NULL.  Unit-wide: HWASan or the kernel's ASan, which would not
+   poison the bytes between the size and the slot's end (under ASan the
+   rewrite poisons them), and UBSan's object-size check.  Per object: a
+   query of its size by __builtin_object_size or
+   __builtin_dynamic_object_size, which _FORTIFY_SOURCE makes for every
+   buffer that is written, here or in a callee once inlined; its answer
+   would be the slot's size.  */
+static char *
+object_size_checks (escape_fn *ef, esc_obj obj)
+{
+  if (flag_sanitize & (SANITIZE_KERNEL_ADDRESS | SANITIZE_HWADDRESS
+		       | SANITIZE_KERNEL_HWADDRESS))
+    return xstrdup ("the kernel's AddressSanitizer or HWASan");
+  if (flag_sanitize & SANITIZE_OBJECT_SIZE)
+    return xstrdup ("-fsanitize=object-size");
+  int step = size_query_step (ef, obj);
+  if (step < 0)
+    return NULL;
+  gcall *call = as_a <gcall *> (ef->steps[step].stmt);
+  expanded_location x = expand_location (source_location (call));
+  const char *file = x.file ? lbasename (x.file) : "<unknown>";
+  tree fndecl = gimple_call_fndecl (call);
+  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
+    return xasprintf ("the object-size query (%s) at %s:%d:%d",
+		      IDENTIFIER_POINTER (DECL_NAME (fndecl)), file, x.line,
+		      x.column);
+  return xasprintf ("the object-size query of %s(), called at %s:%d:%d",
+		    IDENTIFIER_POINTER (DECL_NAME (fndecl)), file, x.line,
+		    x.column);
+}
+
 /* Note that the front's check REASON fails for SITE: add it to REASONS,
    and keep DETAIL (which this takes) when it is the first to fail.  */
 static void
@@ -396,7 +454,15 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 
   unsigned HOST_WIDE_INT bytes = 1;
   bool all_constant = true, overflow = false, unknown = false;
-  for (unsigned i = aligned ? 1 : 0; i < gimple_call_num_args (call); i++)
+  char *checks = object_size_checks (ef, obj);
+  if (string_copy_p (call))
+    {
+      front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		   xstrdup ("a string's length, known only when it is copied"));
+      unknown = true;
+    }
+  for (unsigned i = aligned ? 1 : 0;
+       !unknown && i < gimple_call_num_args (call); i++)
     {
       unsigned HOST_WIDE_INT bound;
       bool constant;
@@ -426,25 +492,25 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 				"above max-size " HOST_WIDE_INT_PRINT_UNSIGNED,
 				all_constant ? "" : "not constant, at most ",
 				bytes, max_size));
-      else if (!all_constant && stack_object_size_checks ())
+      else if (!all_constant && checks)
 	/* A slot of the bound would answer the bound to object-size checks,
 	   and ASan would not poison its tail beyond the size.  */
 	front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
 		     xasprintf ("not constant, at most " HOST_WIDE_INT_PRINT_UNSIGNED
 				" bytes, and %s would check a slot of the "
-				"bound weaker than the object",
-				bytes, stack_object_size_checks ()));
-      else if (bytes == 0 && stack_object_size_checks ())
+				"bound weaker than the object", bytes, checks));
+      else if (bytes == 0 && checks)
 	/* malloc (0) may return a unique pointer, which a slot of one byte
 	   is; object-size checks would then answer 1 in place of 0.  */
 	front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
 		     xasprintf ("0 bytes, and %s would see the 1 byte of a "
-				"slot", stack_object_size_checks ()));
+				"slot", checks));
       else
 	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }
   *small = (reasons & ESC_REASON_BIT (ESC_UNKNOWN_SIZE))
-	   && offer_small_slot (site);
+	   && offer_small_slot (site, checks);
+  free (checks);
 
   if (loop_carried_p (ef, gimple_bb (call), obj))
     front_fails (site, &reasons, ESC_LOOP_CARRIED,

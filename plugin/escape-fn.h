@@ -6,8 +6,9 @@
      escape-calls.cc    calls to the graph: allocators, free, builtins,
 			callee summaries, thread starts
      escape-library.cc  the printf family and the library table
-     escape-checks.cc   what the graph cannot see: size bounds, loops,
-			recursion, setjmp, the frame budget; the decisions
+     escape-checks.cc   what the graph cannot see: size bounds, object-size
+			queries, loops, recursion, setjmp, the frame
+			budget; the decisions
      escape-report.cc   dump lines, remarks, flows and JSON records
      escape-rewrite.cc  local arrays, zeroing, array indexing, frees to
 			clobbers
@@ -56,6 +57,13 @@ struct escape_fn
   auto_vec<bool> site_small;
   auto_vec<gcall *> free_calls;
   auto_vec<esc_node> free_nodes;
+  /* Values whose objects GCC's object-size pass may be asked the size
+     of, and the steps that ask: the pointer of __builtin_object_size or
+     __builtin_dynamic_object_size, which _FORTIFY_SOURCE asks of every
+     buffer written, and the arguments of calls to functions of the
+     unit that ask it of their parameters, for when they are inlined.  */
+  auto_vec<esc_node> size_query_nodes;
+  auto_vec<int> size_query_steps;
   /* The values of the function's return statements.  */
   auto_vec<esc_node> returned_values;
   auto_vec<esc_free_decision> free_decisions;
@@ -105,6 +113,7 @@ void assign_to (escape_fn *ef, tree lhs, esc_node src, int step);
 void build_graph (escape_fn *ef);
 
 /* escape-calls.cc */
+bool string_copy_p (gcall *call);
 void analyze_call (escape_fn *ef, gcall *call);
 const struct esc_summary *summary_of (tree fndecl);
 
@@ -128,6 +137,7 @@ esc_node analyze_library_call (escape_fn *ef, gcall *call,
 			       const struct esc_libc_function *f, int step);
 
 /* escape-checks.cc */
+int size_query_step (escape_fn *ef, esc_obj obj);
 void decide (escape_fn *ef);
 
 /* escape-stack.cc: recurring frames, chains of calls, frame flags and
@@ -138,7 +148,6 @@ unsigned HOST_WIDE_INT stack_site_cost (const site_info *site);
 char *stack_recursion_refuses (const site_info *site, bool size_known);
 size_t stack_limits (struct esc_limit *limits);
 char *stack_refusal_detail (enum esc_reason reason, unsigned long long bytes);
-const char *stack_object_size_checks (void);
 unsigned HOST_WIDE_INT stack_recursion_allowance (void);
 void stack_end (escape_fn *ef);
 
@@ -153,7 +162,7 @@ void insert_poison (gimple_seq *seq, tree slot, tree addr, tree size);
 void end_life_at_latch (basic_block bb, tree slot, bool poisoned);
 
 /* escape-small.cc */
-bool offer_small_slot (site_info *site);
+bool offer_small_slot (site_info *site, const char *checks);
 char *small_detail (const site_info *site, char *freed);
 tree rewrite_small_site (site_info *site);
 void guard_free (gcall *call, const vec<tree> &slots);

@@ -71,6 +71,10 @@ record_summary (escape_fn *ef)
 	  s->direct[i] |= ESC_PARAM_OFFSET_RETURNED;
 	if (offset_returned_p (ef, deep))
 	  s->deep[i] |= ESC_PARAM_OFFSET_RETURNED;
+	if (size_query_step (ef, direct) >= 0)
+	  s->direct[i] |= ESC_PARAM_SIZE_QUERIED;
+	if (size_query_step (ef, deep) >= 0)
+	  s->deep[i] |= ESC_PARAM_SIZE_QUERIED;
       }
 }
 

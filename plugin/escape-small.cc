@@ -1,13 +1,18 @@
 /* The stack-if-small fast path, for a site whose size has no bound.
 
-   A malloc or calloc whose only failing rule is unknown-size gets a slot
-   of small-size (K) bytes, and its call runs only for the sizes that do
-   not fit:
+   A malloc, calloc, strdup or strndup whose only failing rule is
+   unknown-size gets a slot of small-size (K) bytes, and its call runs
+   only for the sizes that do not fit:
 
      p = malloc (n)      ->  p = n <= K ? &slot : malloc (n)
      p = calloc (a, b)   ->  p = a <= K && b <= K && a * b <= K
 			       ? (memset (&slot, 0, a * b), &slot)
 			       : calloc (a, b)
+     p = strdup (s)      ->  n = strlen (s);
+			     p = n < K ? (memcpy (&slot, s, n),
+					  slot[n] = 0, &slot)
+				       : strdup (s)
+     p = strndup (s, m)  ->  the same with n = strnlen (s, m)
      free (q)            ->  if (q != &slot) free (q)
 
    The slot counts against the recursion allowance and the budgets as a
@@ -21,8 +26,9 @@
    takes the slot: malloc (0) may return a unique pointer, which the slot
    is while it lives.  Under ASan the bytes of the slot past the size are
    poisoned each time it serves.  Object-size checks would see the
-   slot's K bytes where the heap object has n: under them the site keeps
-   the heap, as a site of a bound does (escape-checks.cc).  */
+   slot's K bytes where the heap object has n: a site whose size they
+   may be asked keeps the heap, as a site of a bound does
+   (escape-checks.cc).  */
 
 #include "gcc-common.h"
 #include "escape.h"
@@ -36,18 +42,20 @@ extern "C" {
 #include "escape-fn.h"
 
 /* Whether SITE, which fails unknown-size, gets the slot of the fast
-   path: when it is a malloc or calloc and the slot is allowed; then the
-   slot's bytes are set.  The detail says why not when only object-size
-   checks refuse it.  */
+   path: when it is a malloc, calloc, strdup or strndup and no
+   object-size check would see
+   the slot (CHECKS says which would, or is NULL); then the slot's bytes
+   are set.  The detail says why not when only the checks refuse it.  */
 bool
-offer_small_slot (site_info *site)
+offer_small_slot (site_info *site, const char *checks)
 {
   unsigned HOST_WIDE_INT k = escape_options.small_size;
   if (k == 0 || k > escape_options.max_size
       || !(gimple_call_builtin_p (site->call, BUILT_IN_MALLOC)
-	   || gimple_call_builtin_p (site->call, BUILT_IN_CALLOC)))
+	   || gimple_call_builtin_p (site->call, BUILT_IN_CALLOC)
+	   || string_copy_p (site->call)))
     return false;
-  if (const char *checks = stack_object_size_checks ())
+  if (checks)
     {
       char *detail = xasprintf ("%s; no stack-if-small slot, since %s would "
 				"check the slot's " HOST_WIDE_INT_PRINT_UNSIGNED
@@ -100,11 +108,38 @@ run_only_if (gimple *stmt, enum tree_code code, tree lhs, tree rhs,
   return around;
 }
 
-/* The size CALL asks for, as a size_t, built into SEQ; and in *FITS a
-   boolean that says whether it is at most K without wrapping.  */
+/* The length of the string that the strdup or strndup CALL copies,
+   built into SEQ: what the call itself would measure.  */
 static tree
-small_size_test (gimple_seq *seq, gcall *call, tree k, tree *fits)
+copied_length (gimple_seq *seq, gcall *call)
 {
+  tree string = gimple_call_arg (call, 0);
+  gcall *measure
+    = gimple_call_builtin_p (call, BUILT_IN_STRDUP)
+      ? gimple_build_call (builtin_decl_explicit (BUILT_IN_STRLEN), 1, string)
+      : gimple_build_call (builtin_decl_explicit (BUILT_IN_STRNLEN), 2, string,
+			   gimple_call_arg (call, 1));
+  tree length = make_ssa_name (size_type_node);
+  gimple_call_set_lhs (measure, length);
+  gimple_seq_add_stmt (seq, measure);
+  return length;
+}
+
+/* The size CALL asks for, as a size_t, built into SEQ; and in *FITS a
+   boolean that says whether it is at most K without wrapping.  For a
+   string copy, *LENGTH is the length of the string.  */
+static tree
+small_size_test (gimple_seq *seq, gcall *call, tree k, tree *fits,
+		 tree *length)
+{
+  if (string_copy_p (call))
+    {
+      /* A length below K: with its terminating zero, the copy fits.  */
+      *length = copied_length (seq, call);
+      *fits = gimple_build (seq, LT_EXPR, boolean_type_node, *length, k);
+      return gimple_build (seq, PLUS_EXPR, size_type_node, *length,
+			   size_one_node);
+    }
   tree size = gimple_convert (seq, size_type_node, gimple_call_arg (call, 0));
   if (gimple_call_num_args (call) == 1)
     {
@@ -129,6 +164,24 @@ small_size_test (gimple_seq *seq, gcall *call, tree k, tree *fits)
   return gimple_convert (seq, size_type_node, product);
 }
 
+/* Copy into ADDR the string of LENGTH bytes that the strdup or strndup
+   CALL copies, and the zero that ends it (strndup's string may have
+   none within its bound).  */
+static void
+copy_string (gimple_seq *seq, gcall *call, tree addr, tree length)
+{
+  tree copy = builtin_decl_explicit (BUILT_IN_MEMCPY);
+  gimple_seq_add_stmt (seq, gimple_build_call (copy, 3, addr,
+					       gimple_call_arg (call, 0),
+					       length));
+  tree end = gimple_build (seq, POINTER_PLUS_EXPR, ptr_type_node, addr,
+			   length);
+  tree byte = build2 (MEM_REF, char_type_node, end,
+		      build_int_cst (build_pointer_type (char_type_node), 0));
+  gimple_seq_add_stmt (seq, gimple_build_assign (byte,
+						 build_zero_cst (char_type_node)));
+}
+
 /* Rewrite the stack-if-small SITE; returns its slot.  */
 tree
 rewrite_small_site (site_info *site)
@@ -138,8 +191,8 @@ rewrite_small_site (site_info *site)
   tree slot = new_slot (site->bytes, site->align_bits);
   tree k = build_int_cst (size_type_node, site->bytes);
   gimple_seq seq = NULL;
-  tree fits;
-  tree size = small_size_test (&seq, call, k, &fits);
+  tree fits, length = NULL_TREE;
+  tree size = small_size_test (&seq, call, k, &fits, &length);
   gimple_seq_set_location (seq, loc);
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
@@ -156,6 +209,8 @@ rewrite_small_site (site_info *site)
     gimple_seq_add_stmt (&seq, gimple_build_call
 				 (builtin_decl_explicit (BUILT_IN_MEMSET), 3,
 				  addr, integer_zero_node, size));
+  if (string_copy_p (call))
+    copy_string (&seq, call, addr, length);
   if (poisoned)
     insert_poison (&seq, slot, addr, size);
   gimple_seq_set_location (seq, loc);

@@ -453,26 +453,6 @@ stack_refusal_detail (enum esc_reason reason, unsigned long long bytes)
     }
 }
 
-/* Whether object-size checks are on in the unit that a slot of a bound
-   would weaken: HWASan or the kernel's ASan, which would not poison the
-   bytes between the size and the bound (under ASan the rewrite poisons
-   them), UBSan's object-size check, or calls that check object sizes
-   (_FORTIFY_SOURCE, __builtin_dynamic_object_size), which would get the
-   bound.  Returns what is on, or NULL.  */
-const char *
-stack_object_size_checks (void)
-{
-  ensure_unit ();
-  if (flag_sanitize & (SANITIZE_KERNEL_ADDRESS | SANITIZE_HWADDRESS
-		       | SANITIZE_KERNEL_HWADDRESS))
-    return "the kernel's AddressSanitizer or HWASan";
-  if (flag_sanitize & SANITIZE_OBJECT_SIZE)
-    return "-fsanitize=object-size";
-  if (unit->object_size_checks)
-    return "object-size checks (_FORTIFY_SOURCE or __builtin_object_size)";
-  return NULL;
-}
-
 /* Keep NODE, whose frame holds moved bytes, out of frames the unit cannot
    see: inlining after a devirtualized call (its address is taken) or
    into other units under LTO.  */

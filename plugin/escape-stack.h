@@ -42,10 +42,6 @@ struct unit_stack
   struct esc_cg *cg;
   hash_map<uid_hash, int> node_of;
   auto_vec<call_label> labels;
-  /* Whether a function of the unit checks object sizes: a call to
-     __builtin_object_size, __builtin_dynamic_object_size or a _chk
-     builtin (_FORTIFY_SOURCE).  */
-  bool object_size_checks;
   /* Bytes moved in the whole unit so far: nothing to guard without.  */
   unsigned long long moved;
   /* Calls the guard already judged, and whether it refused to inline
@@ -53,8 +49,7 @@ struct unit_stack
      call is reserved once.  */
   hash_map<gimple *, judged_call> judged;
 
-  unit_stack () : cg (esc_cg_create ()), object_size_checks (false),
-		  moved (0) {}
+  unit_stack () : cg (esc_cg_create ()), moved (0) {}
   ~unit_stack ()
   {
     esc_cg_destroy (cg);

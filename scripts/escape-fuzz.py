@@ -228,8 +228,9 @@ class Program:
         """Declare and initialise a new object.  SIZE_KIND is "const",
         "bounded" (the caller has checked n <= a constant), "unbounded",
         "large" or "small"; the allocator is malloc, calloc or
-        aligned_alloc.  Every byte that will be read is written first;
-        calloc's zeros count, so half of those are read as they are."""
+        aligned_alloc, and for bytes also strdup or strndup.  Every byte
+        that will be read is written first; calloc's zeros and the copied
+        letters count, so half of those are read as they are."""
         rng = self.rng
         ty = ty or rng.choice(ELEMENT_TYPES)
         size_kind = size_kind or rng.choice(["const", "const", "unbounded"])
@@ -242,11 +243,19 @@ class Program:
             count = str(rng.choice([MAX_SIZE + 1, MAX_SIZE * 2, 3000]))
         else:
             count = rng.choice(["n", "n + 1", "n + 3", "2 * n"])
-        kind = rng.choice(["malloc", "malloc", "malloc", "calloc",
-                           "aligned_alloc"])
+        kinds = ["malloc", "malloc", "malloc", "calloc", "aligned_alloc"]
+        if ty == "unsigned char":
+            kinds += ["strdup", "strndup"]
+        kind = rng.choice(kinds)
         var = self.fresh("p")
         nbytes = "(%s) * sizeof (%s)" % (count, ty)
-        if kind == "malloc":
+        if kind == "strdup":
+            # A copy of the last NBYTES letters of g_letters_long.
+            call = ("strdup (g_letters_long + sizeof g_letters_long - 1 "
+                    "- (%s))" % nbytes)
+        elif kind == "strndup":
+            call = "strndup (g_letters_long, %s)" % nbytes
+        elif kind == "malloc":
             call = "malloc (%s)" % nbytes
         elif kind == "calloc":
             call = "calloc (%s, sizeof (%s))" % (count, ty)
@@ -257,7 +266,7 @@ class Program:
                 align, nbytes, align - 1, align, align)
         self.emit("%s *%s = (%s *) %s;" % (ty, var, ty, call))
         obj = Obj(var, ty, count, nbytes)
-        if kind != "calloc" or self.chance(0.5):
+        if kind not in ("calloc", "strdup", "strndup") or self.chance(0.5):
             self.fill(obj)
         return obj
 
@@ -1556,6 +1565,8 @@ unsigned char g_ptrbytes[{slots}][sizeof (void *)];
 size_t g_blen[{slots}];
 /* Addresses written out as text (%p), and text nobody reads.  */
 char g_text[{slots}][64];
+/* What strdup and strndup copy: longer than any object.  */
+char g_letters_long[4096];
 char g_scratch[64];
 /* A format the compiler cannot see.  */
 char g_fmt_p[] = "%p";
@@ -1665,6 +1676,7 @@ main (void)
   memset (out, 0, sizeof *out);
   if (pipe (g_pipe))
     return 2;
+  memset (g_letters_long, 'a', sizeof g_letters_long - 1);
 {calls}
   printf ("sum %016lx\\n", sum);
   return 0;
@@ -1688,6 +1700,7 @@ main (void)
   memset (&out_s, 0, sizeof out_s);
   if (pipe (g_pipe))
     return 2;
+  memset (g_letters_long, 'a', sizeof g_letters_long - 1);
   pthread_attr_t attr;
   pthread_t t;
   if (pthread_attr_init (&attr)

@@ -305,26 +305,33 @@ class Build(unittest.TestCase):
         self.assertIn("  (2 of them read from sources that name only the "
                       "first failing rule: best effort)\n", out)
 
+    def compile_text(self, text, *plugin_args):
+        """Compile the C source TEXT at -O2 with the plugin; returns the
+        --json report of its decisions."""
+        d = self.scratch()
+        source = os.path.join(d, "unit.c")
+        with open(source, "w") as f:
+            f.write(text)
+        reports = os.path.join(d, "reports")
+        os.makedirs(reports)
+        subprocess.run([GCC, "-O2", "-fplugin=" + PLUGIN,
+                        "-fplugin-arg-escape-report=" + reports]
+                       + list(plugin_args)
+                       + ["-c", source, "-o", os.path.join(d, "unit.o")],
+                       check=True)
+        return report(reports)
+
     def test_near_misses_of_a_compile(self):
         """The plugin lists both rules of a site that is too large and
         exposes its address: not a near miss; the site that is only too
         large is one."""
-        d = self.scratch()
-        source = os.path.join(d, "two.c")
-        with open(source, "w") as f:
-            f.write("#include <stdint.h>\n#include <stdlib.h>\n"
-
-                    "int one (void) { char *p = malloc (5000); p[1] = 2;\n"
-                    "  int r = p[1]; free (p); return r; }\n"
-                    "int two (void) { char *p = malloc (5000); p[1] = 2;\n"
-                    "  __asm__ volatile (\"\" : : \"r\" (p)); int r = p[1]; free (p);\n"
-                    "  return r; }\n")
-        reports = os.path.join(d, "reports")
-        os.makedirs(reports)
-        subprocess.run([GCC, "-O2", "-fplugin=" + PLUGIN,
-                        "-fplugin-arg-escape-report=" + reports, "-c",
-                        source, "-o", os.path.join(d, "two.o")], check=True)
-        rep = report(reports)
+        rep = self.compile_text(
+            "#include <stdint.h>\n#include <stdlib.h>\n"
+            "int one (void) { char *p = malloc (5000); p[1] = 2;\n"
+            "  int r = p[1]; free (p); return r; }\n"
+            "int two (void) { char *p = malloc (5000); p[1] = 2;\n"
+            "  __asm__ volatile (\"\" : : \"r\" (p)); int r = p[1]; free (p);\n"
+            "  return r; }\n")
         self.assertEqual(sorted((s["function"], s["reason"], s["reasons"])
                                 for s in rep["sites"]),
                          [("one", "too-large", ["too-large"]),
@@ -334,6 +341,24 @@ class Build(unittest.TestCase):
                           for m in rep["near_misses"]],
                          [("one", "raise -fplugin-arg-escape-max-size to "
                            "5000")])
+
+    def test_string_copies_are_no_near_misses(self):
+        """A strdup whose slot is refused keeps the heap for unknown-size
+        alone, but no check before the call bounds a string's length: no
+        hint.  The malloc of the same size is a near miss."""
+        rep = self.compile_text(
+            "#include <stdlib.h>\n#include <string.h>\n"
+            "int copy (const char *s) { char *p = strdup (s);\n"
+            "  int r = p[0]; free (p); return r; }\n"
+            "int room (size_t n) { char *p = malloc (n); p[0] = 1;\n"
+            "  int r = p[0]; free (p); return r; }\n",
+            "-fplugin-arg-escape-small-size=0")
+        self.assertEqual(sorted((s["function"], s["callee"], s["reasons"])
+                                for s in rep["sites"]),
+                         [("copy", "strdup", ["unknown-size"]),
+                          ("room", "malloc", ["unknown-size"])])
+        self.assertEqual([m["function"] for m in rep["near_misses"]],
+                         ["room"])
 
     @staticmethod
     def decision_at(rep, miss):

@@ -113,7 +113,10 @@ enum esc_param_flag
   ESC_PARAM_WRITTEN = 8,
   /* The result points where the parameter's address or contents say
      (escape-pass.cc sets it).  */
-  ESC_PARAM_OFFSET_RETURNED = 16
+  ESC_PARAM_OFFSET_RETURNED = 16,
+  /* GCC's object-size pass may be asked the size of what the parameter
+     points to, once the function is inlined (escape-pass.cc sets it).  */
+  ESC_PARAM_SIZE_QUERIED = 32
 };
 
 /* FREED_HERE says whether a call to free in the function may free

@@ -1,7 +1,6 @@
 /* malloc (0) and calloc with a zero count get a slot of one byte, since
-   the pointer must be unique; where object-size checks are asked, they
-   would answer 1 for an object of 0 bytes, so such a site keeps the
-   heap.  A site of a constant size moves, with its exact size.  */
+   the pointer must be unique; where its size is asked, the answer
+   would be 1 for an object of 0 bytes, so such a site keeps the heap.  A site of a constant size moves, with its exact size.  */
 /* { dg-do run } */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +46,6 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "malloc\\(0\\) -> heap: unknown-size: 0 bytes, and object-size checks \\(_FORTIFY_SOURCE or __builtin_object_size\\) would see the 1 byte of a slot" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(0\\) -> heap: unknown-size: 0 bytes, and the object-size query \\(__builtin_object_size\\) at object-size-zero.c:27:19 would see the 1 byte of a slot" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "calloc\\(0, 8\\) -> heap: unknown-size: 0 bytes" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(8\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

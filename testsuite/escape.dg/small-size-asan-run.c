@@ -4,13 +4,16 @@
    (heap-buffer-overflow, at -O0 where the pass does not run).  Before
    that, the slot serves again and again with sizes on both sides of its
    256 bytes, calloc's zeroing among them, which must not trip over the
-   tail poisoned the time before; and malloc (0) is all tail.  */
+   tail poisoned the time before; and malloc (0) is all tail.  strdup and
+   strndup copy strings of up to 300 bytes: one of 256 bytes with its
+   zero does not fit the slot.  */
 /* { dg-do run } */
 /* { dg-options "-fsanitize=address" } */
 /* { dg-shouldfail "one byte written past the object" } */
 /* { dg-output "expect (heap-buffer-overflow|use-after-poison)\n.*ERROR: AddressSanitizer: \\1" } */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 volatile size_t size = 8;
 volatile size_t sizes[] = { 0, 5, 255, 256, 257, 300 };
@@ -44,9 +47,30 @@ reuse (void)
   return sum;
 }
 
+static char text[301];
+
+__attribute__ ((noinline)) static size_t
+copies (void)
+{
+  size_t sum = 0;
+  for (size_t n = 0; n < 6; n++)
+    {
+      size_t m = sizes[n];
+      char *s = strdup (text + sizeof text - 1 - m);
+      char *t = strndup (text, m);
+      sum += strlen (s) + strlen (t);
+      free (s);
+      free (t);
+    }
+  return sum;
+}
+
 int
 main (void)
 {
+  memset (text, 'x', sizeof text - 1);
+  if (copies () != 2 * (5 + 255 + 256 + 257 + 300))
+    abort ();
 #ifdef __OPTIMIZE__
   fputs ("expect use-after-poison\n", stderr);
 #else
@@ -57,5 +81,7 @@ main (void)
   return overflow (size) == 7 ? 0 : 2;
 }
 
-/* { dg-final { scan-escape "small-size-asan-run.c:21:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "small-size-asan-run.c:37:17: calloc\\(m_\[0-9\]+, 1\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-asan-run.c:24:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-asan-run.c:40:17: calloc\\(m_\[0-9\]+, 1\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-asan-run.c:59:17: strdup\\(_\[0-9\]+\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-asan-run.c:60:17: strndup\\(&text, m_\[0-9\]+\\) -> stack-if-small: unknown-size" { target { no-opts "-O0" } } } } */

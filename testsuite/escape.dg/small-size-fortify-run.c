@@ -1,7 +1,8 @@
 /* _FORTIFY_SOURCE=3 checks a copy into malloc (n) against n, and
    __builtin_dynamic_object_size says n.  The stack-if-small slot would
-   answer its 256 bytes on its side: where a unit checks object sizes,
-   the site keeps the heap, and the report says why.  GCC 11 has neither
+   answer its 256 bytes on its side: a site whose size is asked keeps the
+   heap, and the report says where it is asked.  A site of the same unit
+   whose size nobody asks takes the slot.  GCC 11 has neither
    __builtin_dynamic_object_size nor _FORTIFY_SOURCE=3.  */
 /* { dg-do run { target { gcc-min 12 } } } */
 /* { dg-options "-D_FORTIFY_SOURCE=3" } */
@@ -46,10 +47,26 @@ copy (size_t n, const char *s)
   return r;
 }
 
+/* Nothing asks this object's size.  */
+__attribute__ ((noinline)) static int
+count (size_t n, const char *s)
+{
+  char *p = malloc (n);
+  int k = 0;
+  for (size_t i = 0; i < n; i++)
+    p[i] = s[i];
+  for (size_t i = 0; i < n; i++)
+    k += p[i] == 'e';
+  free (p);
+  return k;
+}
+
 int
 main (void)
 {
   signal (SIGABRT, caught);
+  if (count (size, text) != 1)
+    return 3;
   measure (size);
   copy (size, text);
 #ifdef __OPTIMIZE__
@@ -60,5 +77,6 @@ main (void)
 #endif
 }
 
-/* { dg-final { scan-escape "small-size-fortify-run.c:28:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since object-size checks \\(_FORTIFY_SOURCE or __builtin_object_size\\) would check the slot's 256 bytes in place of the size" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "small-size-fortify-run.c:42:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-fortify-run.c:29:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:31:7 would check the slot's 256 bytes in place of the size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-fortify-run.c:43:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: .* the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:44:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-fortify-run.c:54:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small" { target { no-opts "-O0" } } } } */
