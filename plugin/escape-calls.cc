@@ -156,6 +156,37 @@ add_size_query (escape_fn *ef, esc_node node, int step)
   ef->size_query_steps.safe_push (step);
 }
 
+/* A callee with a body in the unit may be inlined after the pass, and
+   bring its object-size queries into this function: glibc's
+   _FORTIFY_SOURCE wrappers of strcpy or memset are such bodies where a
+   call to them became direct only after early inlining, and the call is
+   modelled as the library function.  The callee's summary says which
+   parameters it asks the size of; without one, every argument may be
+   asked, with what it reaches.  */
+static void
+add_callee_size_queries (escape_fn *ef, gcall *call, int step)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
+  if (node)
+    node = node->ultimate_alias_target ();
+  if (!node || !node->has_gimple_body_p ())
+    return;
+  const struct esc_summary *s = esc_summary_find (summaries,
+						  DECL_UID (node->decl));
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
+      if (a < 0)
+	continue;
+      bool known = s && (int) i < s->n_params;
+      if (!known || (s->direct[i] & ESC_PARAM_SIZE_QUERIED))
+	add_size_query (ef, a, step);
+      if (!known || (s->deep[i] & ESC_PARAM_SIZE_QUERIED))
+	add_size_query (ef, esc_reachable (ef->g, a, step), step);
+    }
+}
+
 /* Builtins that look at nothing but the value of their arguments: they
    read no memory and keep nothing.  */
 static bool
@@ -337,10 +368,6 @@ analyze_summarized_call (escape_fn *ef, gcall *call,
 	esc_add_copy (ef->g, esc_offset (ef->g, result), a, step);
       if (deep_flags & ESC_PARAM_OFFSET_RETURNED)
 	esc_add_copy (ef->g, esc_offset (ef->g, result), deep, step);
-      if (direct & ESC_PARAM_SIZE_QUERIED)
-	add_size_query (ef, a, step);
-      if (deep_flags & ESC_PARAM_SIZE_QUERIED)
-	add_size_query (ef, deep, step);
       if (direct & ESC_PARAM_WRITTEN)
 	esc_add_store (ef->g, a, esc_unknown_value (ef->g), step);
       if (deep_flags & ESC_PARAM_WRITTEN)
@@ -515,6 +542,7 @@ analyze_call (escape_fn *ef, gcall *call)
       result = esc_unknown_value (ef->g);
     }
 
+  add_callee_size_queries (ef, call, step);
   if (lhs)
     assign_to (ef, lhs, result, step);
 }

@@ -416,7 +416,8 @@ object_size_checks (escape_fn *ef, esc_obj obj)
   expanded_location x = expand_location (source_location (call));
   const char *file = x.file ? lbasename (x.file) : "<unknown>";
   tree fndecl = gimple_call_fndecl (call);
-  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
+  if (gimple_call_builtin_p (call, BUILT_IN_OBJECT_SIZE)
+      || gimple_call_builtin_p (call, BUILT_IN_DYNAMIC_OBJECT_SIZE))
     return xasprintf ("the object-size query (%s) at %s:%d:%d",
 		      IDENTIFIER_POINTER (DECL_NAME (fndecl)), file, x.line,
 		      x.column);
