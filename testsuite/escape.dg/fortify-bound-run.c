@@ -86,6 +86,6 @@ main (void)
 #endif
 }
 
-/* { dg-final { scan-escape "fortify-bound-run.c:34:13: malloc\\(_\[0-9\]+\\) -> heap: unknown-size: not constant, at most 64 bytes, and the object-size query \\(__builtin_dynamic_object_size\\) at fortify-bound-run.c:36:7 would check a slot of the bound weaker than the object" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "fortify-bound-run.c:50:13: malloc\\(_\[0-9\]+\\) -> heap: unknown-size: .* the object-size query \\(__builtin_dynamic_object_size\\) at fortify-bound-run.c:51:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-bound-run.c:34:13: malloc\\(_\[0-9\]+\\) -> heap: unknown-size: not constant, at most 64 bytes, and the object-size query \\(__builtin_dynamic_object_size\\) at fortify-bound-run.c:36:\[0-9\]+ would check a slot of the bound weaker than the object" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-bound-run.c:50:13: malloc\\(_\[0-9\]+\\) -> heap: unknown-size: .* the object-size query \\(__builtin_dynamic_object_size\\) at fortify-bound-run.c:51:\[0-9\]+" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "fortify-bound-run.c:63:13: malloc\\(_\[0-9\]+\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

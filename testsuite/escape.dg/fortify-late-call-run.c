@@ -95,6 +95,6 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "fortify-late-call-run.c:27:13: malloc\\(n_\[0-9\]+\\) -> heap: unknown-size: not constant, at most 15 bytes, and the object-size query of strcpy\\(\\), called at fortify-late-call-run.c:29:3" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "fortify-late-call-run.c:38:13: malloc\\(0\\) -> heap: unknown-size: 0 bytes, and the object-size query of memset\\(\\), called at fortify-late-call-run.c:40:3" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "fortify-late-call-run.c:49:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query of strcpy\\(\\), called at fortify-late-call-run.c:51:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-late-call-run.c:27:13: malloc\\(n_\[0-9\]+\\) -> heap: unknown-size: not constant, at most 15 bytes, and the object-size query of strcpy\\(\\), called at fortify-late-call-run.c:29:\[0-9\]+" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-late-call-run.c:38:13: malloc\\(0\\) -> heap: unknown-size: 0 bytes, and the object-size query of memset\\(\\), called at fortify-late-call-run.c:40:\[0-9\]+" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "fortify-late-call-run.c:49:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query of strcpy\\(\\), called at fortify-late-call-run.c:51:\[0-9\]+" { target { no-opts "-O0" } } } } */

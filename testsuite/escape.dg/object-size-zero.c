@@ -46,6 +46,6 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "malloc\\(0\\) -> heap: unknown-size: 0 bytes, and the object-size query \\(__builtin_object_size\\) at object-size-zero.c:27:19 would see the 1 byte of a slot" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "malloc\\(0\\) -> heap: unknown-size: 0 bytes, and the object-size query \\(__builtin_object_size\\) at object-size-zero.c:27:\[0-9\]+ would see the 1 byte of a slot" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "calloc\\(0, 8\\) -> heap: unknown-size: 0 bytes" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(8\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */

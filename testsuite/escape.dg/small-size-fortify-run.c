@@ -77,6 +77,6 @@ main (void)
 #endif
 }
 
-/* { dg-final { scan-escape "small-size-fortify-run.c:29:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:31:7 would check the slot's 256 bytes in place of the size" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "small-size-fortify-run.c:43:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: .* the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:44:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-fortify-run.c:29:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:31:\[0-9\]+ would check the slot's 256 bytes in place of the size" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-fortify-run.c:43:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: .* the object-size query \\(__builtin_dynamic_object_size\\) at small-size-fortify-run.c:44:\[0-9\]+" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "small-size-fortify-run.c:54:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small" { target { no-opts "-O0" } } } } */

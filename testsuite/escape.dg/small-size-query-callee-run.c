@@ -97,6 +97,6 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "small-size-query-callee-run.c:56:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query of measured_twice\\(\\), called at small-size-query-callee-run.c:60:13 would check" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "small-size-query-callee-run.c:56:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query of measured_twice\\(\\), called at small-size-query-callee-run.c:60:\[0-9\]+ would check" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "small-size-query-callee-run.c:68:23: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: .* the object-size query of measured_inside\\(\\)" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "small-size-query-callee-run.c:80:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> stack-if-small" { target { no-opts "-O0" } } } } */
