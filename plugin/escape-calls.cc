@@ -162,7 +162,10 @@ add_size_query (escape_fn *ef, esc_node node, int step)
    call to them became direct only after early inlining, and the call is
    modelled as the library function.  The callee's summary says which
    parameters it asks the size of; without one, every argument may be
-   asked, with what it reaches.  */
+   asked, with what it reaches.  Under -flto the body inlined may be
+   another unit's copy of an inline, COMDAT or weak function, built with
+   other options (_FORTIFY_SOURCE there and not here), for which this
+   unit's summary does not speak.  */
 static void
 add_callee_size_queries (escape_fn *ef, gcall *call, int step)
 {
@@ -172,8 +175,12 @@ add_callee_size_queries (escape_fn *ef, gcall *call, int step)
     node = node->ultimate_alias_target ();
   if (!node || !node->has_gimple_body_p ())
     return;
-  const struct esc_summary *s = esc_summary_find (summaries,
-						  DECL_UID (node->decl));
+  tree decl = node->decl;
+  bool copies = ((flag_generate_lto || flag_generate_offload)
+		 && (DECL_EXTERNAL (decl) || DECL_COMDAT (decl)
+		     || DECL_ONE_ONLY (decl) || DECL_WEAK (decl)));
+  const struct esc_summary *s
+    = copies ? NULL : esc_summary_find (summaries, DECL_UID (decl));
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
       esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
