@@ -2,16 +2,25 @@
    (smalltoken-short.c, smalltoken-long.c).
 
    Each token of a line of text is copied into a buffer of its length
-   plus one, as strndup would, looked up in a keyword table and freed.
-   The token's length is whatever the text holds: the plugin gives the
-   site the stack-if-small slot.  HAND_STACK is the small-buffer code a
-   programmer writes for it.  WORD_LEN sets the words' length.  */
+   plus one, by hand or with strndup (COPY_WITH_STRNDUP), looked up in a
+   keyword table and freed.  The token's length is whatever the text
+   holds: the plugin gives the site the stack-if-small slot.  HAND_STACK
+   is the small-buffer code a programmer writes for it.  WORD_LEN sets
+   the words' length.  */
 
 #include "bench.h"
 #include <string.h>
 
 #define SMALL 256
 #define LINE_WORDS 64
+
+#ifdef COPY_WITH_STRNDUP
+# define NEW_TOKEN(start, len) strndup (start, len)
+# define NEW_TOKEN_COPIES 1
+#else
+# define NEW_TOKEN(start, len) malloc ((len) + 1)
+# define NEW_TOKEN_COPIES 0
+#endif
 
 static const char *const keywords[] = { "if", "else", "while", "for",
 					"return", "static", "struct" };
@@ -22,14 +31,19 @@ classify (const char *start, size_t len)
 {
 #ifdef HAND_STACK
   char small[SMALL];
-  char *tok = len + 1 <= SMALL ? small : malloc (len + 1);
+  char *tok = len + 1 <= SMALL ? small : NEW_TOKEN (start, len);
+  int copied = NEW_TOKEN_COPIES && tok != small;
 #else
-  char *tok = malloc (len + 1); /* escape: stack-if-small */
+  char *tok = NEW_TOKEN (start, len); /* escape: stack-if-small */
+  int copied = NEW_TOKEN_COPIES;
 #endif
   if (!tok)
     abort ();
-  memcpy (tok, start, len);
-  tok[len] = 0;
+  if (!copied)
+    {
+      memcpy (tok, start, len);
+      tok[len] = 0;
+    }
   unsigned r = (unsigned char) tok[len / 2];
   for (unsigned k = 0; k < sizeof keywords / sizeof *keywords; k++)
     if (strcmp (tok, keywords[k]) == 0)

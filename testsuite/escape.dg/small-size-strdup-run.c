@@ -120,6 +120,7 @@ main (void)
     {
       size_t n = lengths[k];
       bad |= !copy (n);
+      bad |= !copy_at_most (n, n / 2);
       bad |= !copy_at_most (n, 255);
       bad |= !copy_at_most (n, 256);
       bad |= !copy_at_most (n, n + 10);
