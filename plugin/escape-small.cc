@@ -8,11 +8,11 @@
      p = calloc (a, b)   ->  p = a <= K && b <= K && a * b <= K
 			       ? (memset (&slot, 0, a * b), &slot)
 			       : calloc (a, b)
-     p = strdup (s)      ->  n = strnlen (s, K);
+     p = strdup (s)      ->  n = strlen (s);
 			     p = n < K ? (memcpy (&slot, s, n),
 					  slot[n] = 0, &slot)
 				       : strdup (s)
-     p = strndup (s, m)  ->  the same with n = strnlen (s, MIN (m, K))
+     p = strndup (s, m)  ->  the same with n = strnlen (s, m)
      free (q)            ->  if (q != &slot) free (q)
 
    The slot counts against the recursion allowance and the budgets as a
@@ -108,21 +108,19 @@ run_only_if (gimple *stmt, enum tree_code code, tree lhs, tree rhs,
   return around;
 }
 
-/* The length of the string that the strdup or strndup CALL copies, up
-   to K, built into SEQ: what the call itself would measure, where it is
-   below K.  A longer string is measured no further, since the call
-   measures it again.  */
+/* The length of the string that the strdup or strndup CALL copies,
+   built into SEQ: what the call itself would measure.  A bound of
+   small-size would measure less of a long string, but GCC 11 warns
+   (-Wstringop-overread) where it passes the end of an array.  */
 static tree
-copied_length (gimple_seq *seq, gcall *call, tree k)
+copied_length (gimple_seq *seq, gcall *call)
 {
-  tree bound = k;
-  if (gimple_call_builtin_p (call, BUILT_IN_STRNDUP))
-    bound = gimple_build (seq, MIN_EXPR, size_type_node, k,
-			  gimple_convert (seq, size_type_node,
-					  gimple_call_arg (call, 1)));
+  tree string = gimple_call_arg (call, 0);
   gcall *measure
-    = gimple_build_call (builtin_decl_explicit (BUILT_IN_STRNLEN), 2,
-			 gimple_call_arg (call, 0), bound);
+    = gimple_call_builtin_p (call, BUILT_IN_STRDUP)
+      ? gimple_build_call (builtin_decl_explicit (BUILT_IN_STRLEN), 1, string)
+      : gimple_build_call (builtin_decl_explicit (BUILT_IN_STRNLEN), 2, string,
+			   gimple_call_arg (call, 1));
   tree length = make_ssa_name (size_type_node);
   gimple_call_set_lhs (measure, length);
   gimple_seq_add_stmt (seq, measure);
@@ -139,7 +137,7 @@ small_size_test (gimple_seq *seq, gcall *call, tree k, tree *fits,
   if (string_copy_p (call))
     {
       /* A length below K: with its terminating zero, the copy fits.  */
-      *length = copied_length (seq, call, k);
+      *length = copied_length (seq, call);
       *fits = gimple_build (seq, LT_EXPR, boolean_type_node, *length, k);
       return gimple_build (seq, PLUS_EXPR, size_type_node, *length,
 			   size_one_node);
