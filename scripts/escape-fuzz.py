@@ -1527,11 +1527,15 @@ class Program:
             params=", ".join(str(p) for p in params),
             nparams=len(params), writer=self.helper("write"),
             scribble=THREAD_SCRIBBLE if self.thread else 65536,
+            letters=LETTERS_LONG,
         ) + "\n".join(self.top) + "\n" + "\n".join(funcs) + CHECK.format(
             slots=max(self.slots, 1)) + main
 
 
 OUT_SLOTS = 2
+# The letters strdup and strndup copy from: more than the largest object
+# (a "large" one of 2 * MAX_SIZE bytes) and its ending zero.
+LETTERS_LONG = 2 * MAX_SIZE + 1024
 
 
 PROLOGUE = """\
@@ -1566,7 +1570,7 @@ size_t g_blen[{slots}];
 /* Addresses written out as text (%p), and text nobody reads.  */
 char g_text[{slots}][64];
 /* What strdup and strndup copy: longer than any object.  */
-char g_letters_long[4096];
+char g_letters_long[{letters}];
 char g_scratch[64];
 /* A format the compiler cannot see.  */
 char g_fmt_p[] = "%p";
