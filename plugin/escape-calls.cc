@@ -183,13 +183,17 @@ add_callee_size_queries (escape_fn *ef, gcall *call, int step)
     = copies ? NULL : esc_summary_find (summaries, DECL_UID (decl));
   for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
+      bool known = s && (int) i < s->n_params;
+      bool direct = !known || (s->direct[i] & ESC_PARAM_SIZE_QUERIED);
+      bool deep = !known || (s->deep[i] & ESC_PARAM_SIZE_QUERIED);
+      if (!direct && !deep)
+	continue;
       esc_node a = rvalue_of (ef, gimple_call_arg (call, i), step);
       if (a < 0)
 	continue;
-      bool known = s && (int) i < s->n_params;
-      if (!known || (s->direct[i] & ESC_PARAM_SIZE_QUERIED))
+      if (direct)
 	add_size_query (ef, a, step);
-      if (!known || (s->deep[i] & ESC_PARAM_SIZE_QUERIED))
+      if (deep)
 	add_size_query (ef, esc_reachable (ef->g, a, step), step);
     }
 }

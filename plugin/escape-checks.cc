@@ -5,11 +5,10 @@
    and small (a constant size, or a bound from the conditions and
    definitions around the call, or from GCC's ranger; a bound only where
    no object-size query may see the slot in place of the object), no
-   pointer to it
-   lives on into the next round of a loop that allocates it again, its
-   frame cannot recur (or the site fits the recursion allowance; see
-   escape-stack.cc), the function calls no setjmp, and every operand was
-   followed.  check_site records each of these that fails; decide then
+   pointer to it lives on into the next round of a loop that allocates
+   it again, its frame cannot recur (or the site fits the recursion
+   allowance; see escape-stack.cc), the function calls no setjmp, and
+   every operand was followed.  check_site records each of these that fails; decide then
    hands the sites to the policy (plugin/core/policy.h), which adds the
    free rule and the limits of escape-stack.cc: the recursion allowance,
    the frame budget and the stack budget.  */

@@ -60,8 +60,9 @@ struct escape_fn
   /* Values whose objects GCC's object-size pass may be asked the size
      of, and the steps that ask: the pointer of __builtin_object_size or
      __builtin_dynamic_object_size, which _FORTIFY_SOURCE asks of every
-     buffer written, and the arguments of calls to functions of the
-     unit that ask it of their parameters, for when they are inlined.  */
+     buffer written, and the arguments of calls to functions with a body
+     in the unit that may ask it of their parameters, for when they are
+     inlined.  */
   auto_vec<esc_node> size_query_nodes;
   auto_vec<int> size_query_steps;
   /* The values of the function's return statements.  */

@@ -43,9 +43,9 @@ extern "C" {
 
 /* Whether SITE, which fails unknown-size, gets the slot of the fast
    path: when it is a malloc, calloc, strdup or strndup and no
-   object-size check would see
-   the slot (CHECKS says which would, or is NULL); then the slot's bytes
-   are set.  The detail says why not when only the checks refuse it.  */
+   object-size check would see the slot (CHECKS says which would, or is
+   NULL); then the slot's bytes are set.  The detail says why not when
+   only the checks refuse it.  */
 bool
 offer_small_slot (site_info *site, const char *checks)
 {
