@@ -76,6 +76,8 @@ add_call (int from, int to, enum call_kind kind, tree callee, gimple *stmt)
 static bool
 trusted_output_p (tree fndecl)
 {
+  if (formatted_allocator_p (fndecl))
+    return true;
   if (!fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
     return false;
   switch (DECL_FUNCTION_CODE (fndecl))

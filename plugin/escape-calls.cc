@@ -469,6 +469,19 @@ analyze_call (escape_fn *ef, gcall *call)
 	  result = esc_unknown_value (ef->g);
 	}
     }
+  else if (const char *callee = formatted_allocator (call, &output))
+    {
+      /* The new object's address goes only where the first argument
+	 points; a null pointer there is undefined, so an unknown place.  */
+      esc_obj obj = esc_new_object (ef->g, ESC_OBJ_ALLOC);
+      add_site (ef, call, callee, true, obj);
+      esc_node made = esc_new_value (ef->g);
+      esc_add_address (ef->g, made, obj, step);
+      result = analyze_output_call (ef, call, &output, made, step);
+      esc_node where = rvalue_of (ef, gimple_call_arg (call, 0), step);
+      esc_add_store (ef->g, where >= 0 ? where : esc_unknown_value (ef->g),
+		     made, step);
+    }
   else if (gimple_call_builtin_p (call, BUILT_IN_FREE))
     {
       esc_node p = value_of (ef, gimple_call_arg (call, 0));
@@ -533,7 +546,7 @@ analyze_call (escape_fn *ef, gcall *call)
       result = esc_unknown_value (ef->g);
     }
   else if (output_builtin (call, &output))
-    result = analyze_output_call (ef, call, &output, step);
+    result = analyze_output_call (ef, call, &output, -1, step);
   else if (const struct esc_libc_function *f = library_function (call))
     result = analyze_library_call (ef, call, f, step);
   else if (gimple_call_internal_p (call)

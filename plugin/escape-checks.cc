@@ -379,19 +379,6 @@ size_query_step (escape_fn *ef, esc_obj obj)
   return -1;
 }
 
-/* Where STMT is in the function's own source: a statement inlined from
-   another function (a _FORTIFY_SOURCE wrapper) is at its call.  */
-static location_t
-source_location (gimple *stmt)
-{
-  location_t loc = gimple_location (stmt);
-  for (tree block = gimple_block (stmt);
-       block && TREE_CODE (block) == BLOCK; block = BLOCK_SUPERCONTEXT (block))
-    if (inlined_function_outer_scope_p (block))
-      loc = BLOCK_SOURCE_LOCATION (block);
-  return loc;
-}
-
 /* Why a slot larger than OBJ's size would weaken a check of that size,
    or NULL.  Unit-wide: HWASan or the kernel's ASan, which would not
    poison the bytes between the size and the slot's end (under ASan the
@@ -455,10 +442,18 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
   unsigned HOST_WIDE_INT bytes = 1;
   bool all_constant = true, overflow = false, unknown = false;
   char *checks = object_size_checks (ef, obj);
+  struct output_builtin formatting;
   if (string_copy_p (call))
     {
       front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
 		   xstrdup ("a string's length, known only when it is copied"));
+      unknown = true;
+    }
+  else if (formatted_allocator (call, &formatting))
+    {
+      front_fails (site, &reasons, ESC_UNKNOWN_SIZE,
+		   xstrdup ("the length of a text, known only when it is "
+			    "formatted"));
       unknown = true;
     }
   for (unsigned i = aligned ? 1 : 0;

@@ -132,7 +132,16 @@ struct output_builtin
 };
 bool output_builtin (gcall *call, struct output_builtin *out);
 esc_node analyze_output_call (escape_fn *ef, gcall *call,
-			      const struct output_builtin *o, int step);
+			      const struct output_builtin *o, esc_node made,
+			      int step);
+/* The name of the asprintf-like allocator CALL calls, or NULL: a
+   function of glibc's headers that formats into a new object and stores
+   its address through its first argument.  *OUT then describes the
+   formatting.  */
+const char *formatted_allocator (gcall *call, struct output_builtin *out);
+bool formatted_allocator_p (tree fndecl);
+const char *formatted_twice_refusal (gcall *call,
+				     const struct output_builtin *o);
 const struct esc_libc_function *library_function (gcall *call);
 esc_node analyze_library_call (escape_fn *ef, gcall *call,
 			       const struct esc_libc_function *f, int step);
@@ -153,6 +162,9 @@ unsigned HOST_WIDE_INT stack_recursion_allowance (void);
 void stack_end (escape_fn *ef);
 
 /* escape-report.cc */
+/* Where STMT is in the function's own source: a statement inlined from
+   another function (a _FORTIFY_SOURCE wrapper) is at its call.  */
+location_t source_location (gimple *stmt);
 void report (escape_fn *ef);
 
 /* escape-rewrite.cc */

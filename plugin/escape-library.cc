@@ -93,6 +93,74 @@ output_builtin (gcall *call, struct output_builtin *out)
   return true;
 }
 
+/* The name of the asprintf-like allocator FNDECL is, or NULL: a function
+   of glibc's headers that formats into a new object and stores its
+   address through its first argument.  *OUT then describes the
+   formatting.  */
+static const char *
+formatted_allocator_decl (tree fndecl, struct output_builtin *out)
+{
+  if (!DECL_EXTERNAL (fndecl) || !TREE_PUBLIC (fndecl)
+      || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return NULL;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (*name == '*')
+    name++;
+  struct output_builtin o = { -1, false, -1, -1 };
+  const char *allocator;
+  if (strcmp (name, "asprintf") == 0)
+    o.format = 1, allocator = "asprintf";
+  else if (strcmp (name, "__asprintf_chk") == 0)
+    o.format = 2, allocator = "asprintf";
+  else if (strcmp (name, "vasprintf") == 0)
+    o.format = 1, o.va_list = true, allocator = "vasprintf";
+  else if (strcmp (name, "__vasprintf_chk") == 0)
+    o.format = 2, o.va_list = true, allocator = "vasprintf";
+  else
+    return NULL;
+  *out = o;
+  return allocator;
+}
+
+bool
+formatted_allocator_p (tree fndecl)
+{
+  struct output_builtin o;
+  return formatted_allocator_decl (fndecl, &o) != NULL;
+}
+
+const char *
+formatted_allocator (gcall *call, struct output_builtin *out)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  struct output_builtin o;
+  const char *allocator = fndecl ? formatted_allocator_decl (fndecl, &o)
+			  : NULL;
+  if (!allocator || gimple_call_num_args (call) <= (unsigned) o.format)
+    return NULL;
+  *out = o;
+  return allocator;
+}
+
+/* Why the asprintf-like CALL, described by O, cannot format into a stack
+   slot first and again into a heap object when the text does not fit,
+   or NULL when it can: the second formatting must write the same text
+   and do nothing else (esc_format_repeatable).  */
+const char *
+formatted_twice_refusal (gcall *call, const struct output_builtin *o)
+{
+  if (o->va_list)
+    return "a va_list cannot be formatted twice";
+  const char *format = c_getstr (gimple_call_arg (call, o->format));
+  if (!format)
+    return "its format is not a constant, which formatting twice could "
+	   "change";
+  if (!esc_format_repeatable (format))
+    return "its format has a conversion that formatting twice could change "
+	   "(%n, %m, a position, or one C does not define)";
+  return NULL;
+}
+
 /* The nodes of CALL's arguments into ARGS, and of what each reaches by
    loads into DEEP (-1 where the argument has no node).  */
 static void
@@ -129,17 +197,23 @@ write_out_contents (escape_fn *ef, esc_node deep, int step)
     esc_add_sink (ef->g, deep, ESC_ADDRESS_EXPOSED, step);
 }
 
-/* A builtin of the printf or puts family, described by O.  The format is
-   followed only where it is a constant the pass can read: an argument it
-   reads with "%s" keeps its own object; every other argument, and all of
-   them behind any other format or a va_list, is written out.  */
+/* A call of the printf or puts family, described by O, which writes its
+   text into O's buffer argument or, for asprintf, into the new object
+   MADE points to (else -1).  The format is followed only where it is a
+   constant the pass can read: an argument it reads with "%s" keeps its
+   own object; every other argument, and all of them behind any other
+   format or a va_list, is written out.  */
 esc_node
 analyze_output_call (escape_fn *ef, gcall *call,
-		     const struct output_builtin *o, int step)
+		     const struct output_builtin *o, esc_node made, int step)
 {
   unsigned n = gimple_call_num_args (call);
   auto_vec<esc_node> args, deep;
   call_args (ef, call, step, &args, &deep);
+  /* asprintf's first argument only receives the new object's address:
+     its pointer is not shown, and its contents are not read.  */
+  if (made >= 0)
+    args[0] = deep[0] = -1;
   auto_vec<bool> pointer;
   for (unsigned i = 0; i < n; i++)
     pointer.safe_push (POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, i))));
@@ -151,7 +225,8 @@ analyze_output_call (escape_fn *ef, gcall *call,
   for (unsigned i = 0; i < n; i++)
     if (!pointer[i])
       write_out_value (ef, args[i], deep[i], step);
-  if (o->buffer >= 0 && args[o->buffer] >= 0)
+  esc_node into = o->buffer >= 0 ? args[o->buffer] : made;
+  if (into >= 0)
     {
       /* The text may hold the bytes of whatever the arguments reach.  */
       esc_node text = esc_new_value (ef->g);
@@ -159,7 +234,7 @@ analyze_output_call (escape_fn *ef, gcall *call,
       for (unsigned i = 0; i < n; i++)
 	if (deep[i] >= 0)
 	  esc_add_copy (ef->g, text, deep[i], step);
-      esc_add_store (ef->g, args[o->buffer], text, step);
+      esc_add_store (ef->g, into, text, step);
     }
   /* The count of what is written: the lengths of the strings read and
      of the numbers shown.  */
@@ -173,11 +248,10 @@ analyze_output_call (escape_fn *ef, gcall *call,
   write_out_contents (ef, deep[o->format], step);
   unsigned first = o->format + 1;
   const char *format = c_getstr (gimple_call_arg (call, o->format));
-  const int max_uses = 64;
-  enum esc_format_use uses[max_uses];
+  enum esc_format_use uses[ESC_FORMAT_MAX_USES];
   int n_uses = -1;
   if (format && !o->va_list)
-    n_uses = esc_format_uses (format, uses, max_uses);
+    n_uses = esc_format_uses (format, uses, ESC_FORMAT_MAX_USES);
   /* The numbers are written out above.  */
   for (unsigned i = first; i < n; i++)
     {

@@ -28,6 +28,26 @@ location_text (location_t loc)
 		    x.line, x.column);
 }
 
+location_t
+source_location (gimple *stmt)
+{
+  location_t loc = gimple_location (stmt);
+  for (tree block = gimple_block (stmt);
+       block && TREE_CODE (block) == BLOCK; block = BLOCK_SUPERCONTEXT (block))
+    if (inlined_function_outer_scope_p (block))
+      loc = BLOCK_SOURCE_LOCATION (block);
+  return loc;
+}
+
+/* Where a site is: a call inlined from the system's headers (glibc's
+   asprintf wrapper) is at the program's call of the wrapper.  */
+static location_t
+site_location (gimple *call)
+{
+  location_t loc = gimple_location (call);
+  return in_system_header_at (loc) ? source_location (call) : loc;
+}
+
 static char *
 stmt_text (gimple *stmt)
 {
@@ -160,7 +180,7 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   site_info *site = &ef->sites[i];
   const esc_site &d = ef->site_decisions[i];
   bool small = ef->site_small[i];
-  expanded_location x = expand_location (gimple_location (site->call));
+  expanded_location x = expand_location (site_location (site->call));
   esc_site_record r = {
     main_input_filename, getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args,
@@ -196,6 +216,12 @@ report (escape_fn *ef)
   /* The text is the costly part; build none when nobody reads it.  */
   if (!dump_file && !dump_enabled_p () && !escape_options.report_path)
     return;
+  /* A body of the system's headers that is never emitted (glibc's
+     fortify wrappers, always inlined before the pass) has no sites of
+     its own: its inlined copies are its callers'.  */
+  tree fndecl = ef->fun->decl;
+  if (DECL_EXTERNAL (fndecl) && DECL_IN_SYSTEM_HEADER (fndecl))
+    return;
   unsigned stack = 0, small = 0;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     {
@@ -226,7 +252,7 @@ report (escape_fn *ef)
 			   reason, if_small, detail);
       if (dump_file)
 	{
-	  char *loc = location_text (gimple_location (site->call));
+	  char *loc = location_text (site_location (site->call));
 	  fprintf (dump_file, "escape: %s: %s\n", loc, decision);
 	  free (loc);
 	  if (dump_flags & TDF_DETAILS)
@@ -245,8 +271,9 @@ report (escape_fn *ef)
       if (dump_enabled_p ())
 	dump_printf_loc (reason == ESC_NO_ESCAPE || if_small
 			 ? MSG_OPTIMIZED_LOCATIONS
-			 : MSG_MISSED_OPTIMIZATION, site->call, "%s\n",
-			 decision);
+			 : MSG_MISSED_OPTIMIZATION,
+			 dump_user_location_t::from_location_t
+			   (site_location (site->call)), "%s\n", decision);
       if (escape_options.report_path)
 	add_json_record (ef, i, args, detail, &flow);
       free (args);

@@ -1,6 +1,6 @@
 /* The stack-if-small fast path, for a site whose size has no bound.
 
-   A malloc, calloc, strdup or strndup whose only failing rule is
+   A malloc, calloc, strdup, strndup or asprintf whose only failing rule is
    unknown-size gets a slot of small-size (K) bytes, and its call runs
    only for the sizes that do not fit:
 
@@ -13,6 +13,10 @@
 					  slot[n] = 0, &slot)
 				       : strdup (s)
      p = strndup (s, m)  ->  the same with n = strnlen (s, m)
+     r = asprintf (&p, f, ...)
+			 ->  n = snprintf (&slot, K, f, ...);
+			     r = n >= 0 && n < K ? (p = &slot, n)
+						 : asprintf (&p, f, ...)
      free (q)            ->  if (q != &slot) free (q)
 
    The slot counts against the recursion allowance and the budgets as a
@@ -28,7 +32,14 @@
    poisoned each time it serves.  Object-size checks would see the
    slot's K bytes where the heap object has n: a site whose size they
    may be asked keeps the heap, as a site of a bound does
-   (escape-checks.cc).  */
+   (escape-checks.cc).
+
+   asprintf learns the length of its text only by formatting it, so a
+   text that does not fit the slot is formatted twice.  That is the
+   same text with no other effect only when the format is a constant of
+   the conversions C defines, without "%n" or "%m"
+   (esc_format_repeatable), and only with the arguments themselves: a
+   va_list (vasprintf) is used up by the first formatting.  */
 
 #include "gcc-common.h"
 #include "escape.h"
@@ -42,25 +53,36 @@ extern "C" {
 #include "escape-fn.h"
 
 /* Whether SITE, which fails unknown-size, gets the slot of the fast
-   path: when it is a malloc, calloc, strdup or strndup and no
-   object-size check would see the slot (CHECKS says which would, or is
-   NULL); then the slot's bytes are set.  The detail says why not when
-   only the checks refuse it.  */
+   path: when it is a malloc, calloc, strdup, strndup or asprintf that
+   can format twice, and no object-size check would see the slot (CHECKS
+   says which would, or is NULL); then the slot's bytes are set.  The
+   detail says why not when only the checks or the format refuse it.  */
 bool
 offer_small_slot (site_info *site, const char *checks)
 {
   unsigned HOST_WIDE_INT k = escape_options.small_size;
+  struct output_builtin formatting;
+  bool formatted = formatted_allocator (site->call, &formatting);
   if (k == 0 || k > escape_options.max_size
       || !(gimple_call_builtin_p (site->call, BUILT_IN_MALLOC)
 	   || gimple_call_builtin_p (site->call, BUILT_IN_CALLOC)
-	   || string_copy_p (site->call)))
+	   || string_copy_p (site->call) || formatted))
     return false;
+  char *refusal = NULL;
   if (checks)
+    refusal = xasprintf ("%s would check the slot's "
+			 HOST_WIDE_INT_PRINT_UNSIGNED " bytes in place of the "
+			 "size", checks, k);
+  else if (const char *why = formatted
+			     ? formatted_twice_refusal (site->call,
+							&formatting)
+			     : NULL)
+    refusal = xstrdup (why);
+  if (refusal)
     {
-      char *detail = xasprintf ("%s; no stack-if-small slot, since %s would "
-				"check the slot's " HOST_WIDE_INT_PRINT_UNSIGNED
-				" bytes in place of the size", site->front_detail,
-				checks, k);
+      char *detail = xasprintf ("%s; no stack-if-small slot, since %s",
+				site->front_detail, refusal);
+      free (refusal);
       free (site->front_detail);
       site->front_detail = detail;
       return false;
@@ -184,6 +206,56 @@ copy_string (gimple_seq *seq, gcall *call, tree addr, tree length)
 						 build_zero_cst (char_type_node)));
 }
 
+/* Format the text of the asprintf-like CALL, described by O, into the
+   slot at ADDR of K bytes, built into SEQ: an snprintf of the same
+   format and arguments, __snprintf_chk with the flag of __asprintf_chk.
+   Returns its count; *FITS says whether the text and its zero fit, and
+   *SIZE is their length.  A count below zero is an error, which the
+   call then meets again.  */
+static tree
+format_into_slot (gimple_seq *seq, gcall *call,
+		  const struct output_builtin *o, tree addr, tree k, tree *fits,
+		  tree *size)
+{
+  auto_vec<tree, 8> args;
+  args.safe_push (addr);
+  args.safe_push (k);
+  enum built_in_function code = BUILT_IN_SNPRINTF;
+  if (o->format == 2)
+    {
+      code = BUILT_IN_SNPRINTF_CHK;
+      args.safe_push (unshare_expr (gimple_call_arg (call, 1)));
+      args.safe_push (k);
+    }
+  for (unsigned i = o->format; i < gimple_call_num_args (call); i++)
+    args.safe_push (unshare_expr (gimple_call_arg (call, i)));
+  gcall *format = gimple_build_call_vec (builtin_decl_explicit (code), args);
+  tree count = make_ssa_name (integer_type_node);
+  gimple_call_set_lhs (format, count);
+  /* Truncation is what the test after it looks for.  */
+  suppress_warning (format, OPT_Wformat_truncation_);
+  gimple_seq_add_stmt (seq, format);
+  tree length = gimple_convert (seq, size_type_node, count);
+  *fits = gimple_build (seq, LT_EXPR, boolean_type_node, length, k);
+  *size = gimple_build (seq, PLUS_EXPR, size_type_node, length,
+			size_one_node);
+  return count;
+}
+
+/* Store ADDR where the asprintf-like CALL stores the address of its
+   text, built into SEQ.  The store may alias any pointer.  */
+static void
+store_text_address (gimple_seq *seq, gcall *call, tree addr)
+{
+  tree where = gimple_call_arg (call, 0);
+  tree ptr = make_ssa_name (TREE_TYPE (where));
+  gimple_seq_add_stmt (seq, gimple_build_assign (ptr, unshare_expr (where)));
+  tree target = build2 (MEM_REF, ptr_type_node, ptr,
+			build_int_cst (build_pointer_type (char_type_node),
+				       0));
+  gimple_seq_add_stmt (seq, gimple_build_assign (target, addr));
+}
+
 /* Rewrite the stack-if-small SITE; returns its slot.  */
 tree
 rewrite_small_site (site_info *site)
@@ -192,9 +264,23 @@ rewrite_small_site (site_info *site)
   location_t loc = gimple_location (call);
   tree slot = new_slot (site->bytes, site->align_bits);
   tree k = build_int_cst (size_type_node, site->bytes);
+  bool poisoned = flag_sanitize & SANITIZE_USER_ADDRESS;
   gimple_seq seq = NULL;
-  tree fits, length = NULL_TREE;
-  tree size = small_size_test (&seq, call, k, &fits, &length);
+  tree fits, size, length = NULL_TREE, count = NULL_TREE;
+  struct output_builtin formatting;
+  bool formatted = formatted_allocator (call, &formatting);
+  if (formatted)
+    {
+      /* The text goes into the slot before the test: all of it.  */
+      if (poisoned)
+	gimple_seq_add_stmt (&seq, build_unpoison (slot));
+      count = format_into_slot (&seq, call, &formatting,
+				build_fold_addr_expr_with_type (slot,
+								ptr_type_node),
+				k, &fits, &size);
+    }
+  else
+    size = small_size_test (&seq, call, k, &fits, &length);
   gimple_seq_set_location (seq, loc);
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
@@ -204,8 +290,7 @@ rewrite_small_site (site_info *site)
   basic_block small = split_edge (around);
   tree addr = build_fold_addr_expr_with_type (slot, ptr_type_node);
   seq = NULL;
-  bool poisoned = flag_sanitize & SANITIZE_USER_ADDRESS;
-  if (poisoned)
+  if (poisoned && !formatted)
     gimple_seq_add_stmt (&seq, build_unpoison (slot));
   if (gimple_call_builtin_p (call, BUILT_IN_CALLOC))
     gimple_seq_add_stmt (&seq, gimple_build_call
@@ -213,6 +298,8 @@ rewrite_small_site (site_info *site)
 				  addr, integer_zero_node, size));
   if (string_copy_p (call))
     copy_string (&seq, call, addr, length);
+  if (formatted)
+    store_text_address (&seq, call, addr);
   if (poisoned)
     insert_poison (&seq, slot, addr, size);
   gimple_seq_set_location (seq, loc);
@@ -224,7 +311,8 @@ rewrite_small_site (site_info *site)
       tree heap = make_ssa_name (TREE_TYPE (lhs));
       gimple_call_set_lhs (call, heap);
       gphi *phi = create_phi_node (lhs, single_succ (small));
-      add_phi_arg (phi, build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs)),
+      add_phi_arg (phi, formatted ? count
+			: build_fold_addr_expr_with_type (slot, TREE_TYPE (lhs)),
 		   single_succ_edge (small), loc);
       add_phi_arg (phi, heap, single_succ_edge (gimple_bb (call)), loc);
     }

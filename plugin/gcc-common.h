@@ -18,6 +18,7 @@
 #include "cgraph.h"
 #include "gimple-iterator.h"
 #include "gimple-fold.h"
+#include "gimplify.h"
 #include "gimple-pretty-print.h"
 #include "tree-pretty-print.h"
 #include "cfgloop.h"
@@ -55,6 +56,10 @@ startswith (const char *str, const char *prefix)
 {
   return strncmp (str, prefix, strlen (prefix)) == 0;
 }
+
+/* GCC 12 made the warnings a statement suppresses one by one; GCC 11
+   suppresses them all.  */
+#define suppress_warning(stmt, opt) gimple_set_no_warning (stmt, true)
 
 /* GCC 12 added __builtin_dynamic_object_size.  A code that no call
    carries keeps its case label harmless.  */

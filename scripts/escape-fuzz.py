@@ -228,7 +228,8 @@ class Program:
         """Declare and initialise a new object.  SIZE_KIND is "const",
         "bounded" (the caller has checked n <= a constant), "unbounded",
         "large" or "small"; the allocator is malloc, calloc or
-        aligned_alloc, and for bytes also strdup or strndup.  Every byte
+        aligned_alloc, and for bytes also strdup, strndup or asprintf.
+        Every byte
         that will be read is written first; calloc's zeros and the copied
         letters count, so half of those are read as they are."""
         rng = self.rng
@@ -245,7 +246,7 @@ class Program:
             count = rng.choice(["n", "n + 1", "n + 3", "2 * n"])
         kinds = ["malloc", "malloc", "malloc", "calloc", "aligned_alloc"]
         if ty == "unsigned char":
-            kinds += ["strdup", "strndup"]
+            kinds += ["strdup", "strndup", "asprintf"]
         kind = rng.choice(kinds)
         var = self.fresh("p")
         nbytes = "(%s) * sizeof (%s)" % (count, ty)
@@ -255,6 +256,11 @@ class Program:
                     "- (%s))" % nbytes)
         elif kind == "strndup":
             call = "strndup (g_letters_long, %s)" % nbytes
+        elif kind == "asprintf":
+            # The first NBYTES letters, formatted.
+            call = ("({ char *text; if (asprintf (&text, \"%%.*s\", "
+                    "(int) (%s), g_letters_long) < 0) abort (); text; })"
+                    % nbytes)
         elif kind == "malloc":
             call = "malloc (%s)" % nbytes
         elif kind == "calloc":
@@ -266,7 +272,8 @@ class Program:
                 align, nbytes, align - 1, align, align)
         self.emit("%s *%s = (%s *) %s;" % (ty, var, ty, call))
         obj = Obj(var, ty, count, nbytes)
-        if kind not in ("calloc", "strdup", "strndup") or self.chance(0.5):
+        if kind not in ("calloc", "strdup", "strndup", "asprintf") \
+                or self.chance(0.5):
             self.fill(obj)
         return obj
 

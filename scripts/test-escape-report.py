@@ -343,12 +343,17 @@ class Build(unittest.TestCase):
                            "5000")])
 
     def test_string_copies_are_no_near_misses(self):
-        """A strdup whose slot is refused keeps the heap for unknown-size
-        alone, but no check before the call bounds a string's length: no
-        hint.  The malloc of the same size is a near miss."""
+        """A strdup or asprintf whose slot is refused keeps the heap for
+        unknown-size alone, but no check before the call bounds a
+        string's length: no hint.  The malloc of the same size is a near
+        miss."""
         rep = self.compile_text(
+            "#define _GNU_SOURCE\n#include <stdio.h>\n"
             "#include <stdlib.h>\n#include <string.h>\n"
             "int copy (const char *s) { char *p = strdup (s);\n"
+            "  int r = p[0]; free (p); return r; }\n"
+            "int show (int n) { char *p;\n"
+            "  if (asprintf (&p, \"%d\", n) < 0) return 0;\n"
             "  int r = p[0]; free (p); return r; }\n"
             "int room (size_t n) { char *p = malloc (n); p[0] = 1;\n"
             "  int r = p[0]; free (p); return r; }\n",
@@ -356,7 +361,8 @@ class Build(unittest.TestCase):
         self.assertEqual(sorted((s["function"], s["callee"], s["reasons"])
                                 for s in rep["sites"]),
                          [("copy", "strdup", ["unknown-size"]),
-                          ("room", "malloc", ["unknown-size"])])
+                          ("room", "malloc", ["unknown-size"]),
+                          ("show", "asprintf", ["unknown-size"])])
         self.assertEqual([m["function"] for m in rep["near_misses"]],
                          ["room"])
 

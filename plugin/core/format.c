@@ -34,10 +34,14 @@ skip_count (const char **p, enum esc_format_use *uses, int max, int *n)
   return true;
 }
 
-int
-esc_format_uses (const char *format, enum esc_format_use *uses, int max)
+/* esc_format_uses, and in *SIDE_EFFECTS whether a conversion stores
+   ("%n") or reads errno ("%m").  */
+static int
+format_uses (const char *format, enum esc_format_use *uses, int max,
+	     bool *side_effects)
 {
   int n = 0;
+  *side_effects = false;
   for (const char *p = format; *p; p++)
     {
       if (*p != '%')
@@ -73,13 +77,31 @@ esc_format_uses (const char *format, enum esc_format_use *uses, int max)
 	case 'a': case 'A': case 'c': case 'C': case 'p': case 'n':
 	  if (!add_use (uses, max, &n, ESC_FORMAT_VALUE))
 	    return -1;
+	  *side_effects |= *p == 'n';
 	  break;
 	case 'm':
 	  /* glibc's strerror (errno): no argument.  */
+	  *side_effects = true;
 	  break;
 	default:
 	  return -1;
 	}
     }
   return n;
+}
+
+int
+esc_format_uses (const char *format, enum esc_format_use *uses, int max)
+{
+  bool side_effects;
+  return format_uses (format, uses, max, &side_effects);
+}
+
+bool
+esc_format_repeatable (const char *format)
+{
+  enum esc_format_use uses[ESC_FORMAT_MAX_USES];
+  bool side_effects;
+  return (format_uses (format, uses, ESC_FORMAT_MAX_USES, &side_effects) >= 0
+	  && !side_effects);
 }

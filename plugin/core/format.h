@@ -11,6 +11,7 @@
 #ifndef ESCAPE_FORMAT_H
 #define ESCAPE_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum esc_format_use
@@ -29,5 +30,17 @@ enum esc_format_use
    does not know, or more than MAX arguments.  */
 int esc_format_uses (const char *format, enum esc_format_use *uses,
 		     int max);
+
+/* The most arguments esc_format_repeatable follows.  */
+#define ESC_FORMAT_MAX_USES 64
+
+/* Whether formatting FORMAT a second time with the same arguments
+   writes the same text and has no other effect: every conversion is
+   one of C11 or POSIX, which GCC's own printf folding also takes as
+   meaning what they say (a program may replace them with glibc's
+   register_printf_specifier), no argument is positional, and none
+   stores the count ("%n", which a later "%s" of the same call may read
+   back) or reads errno ("%m", which the first call may change).  */
+bool esc_format_repeatable (const char *format);
 
 #endif

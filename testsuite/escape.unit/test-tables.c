@@ -51,6 +51,15 @@ formats (void)
   check (uses_are ("%k", "-"), "format: unknown conversions are refused");
   check (uses_are ("trailing %", "-"), "format: a lone percent sign is refused");
   check (uses_are ("%d%d%d%d%d%d%d%d%d", "-"), "format: too many arguments");
+  check (esc_format_repeatable ("%s=%-5d %.2f %p 100%%"),
+	 "format: plain conversions are repeatable");
+  check (!esc_format_repeatable ("%s%n"), "format: n is not repeatable");
+  check (!esc_format_repeatable ("%m"), "format: m is not repeatable");
+  check (esc_format_repeatable ("%%n %%m"),
+	 "format: a percent sign before n or m is repeatable");
+  check (!esc_format_repeatable ("%1$s"), "format: a position is not repeatable");
+  check (!esc_format_repeatable ("%k"),
+	 "format: an unknown conversion is not repeatable");
 }
 
 static void
