@@ -45,7 +45,8 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH_DIR = os.path.join(REPO, "bench")
 VARIANTS = ("a", "b", "c", "d", "e")
-ALLOCATORS = ("malloc", "calloc", "aligned_alloc", "strdup", "strndup")
+ALLOCATORS = ("malloc", "calloc", "aligned_alloc", "strdup", "strndup",
+              "asprintf", "__asprintf_chk")
 MARKS = {"/* escape: stack */": "stack",
          "/* escape: stack-if-small */": "stack-if-small",
          "/* escape: heap */": "heap"}

@@ -1,33 +1,62 @@
 /* Formatted strings of their exact length, as asprintf makes them
-   (smallformat-short.c, smallformat-long.c).
+   (smallformat-short.c, smallformat-long.c), or with asprintf itself
+   (FORMAT_WITH_ASPRINTF: smallasprintf-short.c, smallasprintf-long.c).
 
    A logger measures a message with snprintf (NULL, 0, ...), allocates
    its length plus one, formats it and hashes it.  The length is
    whatever the arguments make: the plugin gives the site the
    stack-if-small slot.  HAND_STACK is the small-buffer code a
-   programmer writes for it.  PAD sets the messages' length.  */
+   programmer writes for it: formatted into the buffer, and again onto
+   the heap when it does not fit.  PAD sets the messages' length.  */
 
+#define _GNU_SOURCE
 #include "bench.h"
 #include <string.h>
 
 #define SMALL 256
 
+#define MESSAGE_FORMAT "%s#%u: code %u%*s"
+#define MESSAGE_ARGS who, id, code, PAD, ""
+
+/* Whether making the message of N bytes in TEXT failed: asprintf sets
+   N, malloc takes it.  */
+#ifdef FORMAT_WITH_ASPRINTF
+# define NEW_MESSAGE_FAILS(text, n) \
+  ((n = asprintf (&text, MESSAGE_FORMAT, MESSAGE_ARGS)) < 0)
+#else
+# define NEW_MESSAGE_FAILS(text, n) \
+  (!(text = malloc ((size_t) n + 1)) \
+   || snprintf (text, (size_t) n + 1, MESSAGE_FORMAT, MESSAGE_ARGS) != n)
+#endif
+
 static uint64_t
 message (const char *who, unsigned id, unsigned code)
 {
-  int n = snprintf (NULL, 0, "%s#%u: code %u%*s", who, id, code, PAD, "");
+  char *text;
+  int n = 0;
+#ifndef FORMAT_WITH_ASPRINTF
+  n = snprintf (NULL, 0, MESSAGE_FORMAT, MESSAGE_ARGS);
   if (n < 0)
     abort ();
-  size_t need = (size_t) n + 1;
+#endif
 #ifdef HAND_STACK
   char small[SMALL];
-  char *text = need <= SMALL ? small : malloc (need);
-#else
-  char *text = malloc (need); /* escape: stack-if-small */
-#endif
-  if (!text)
+# ifdef FORMAT_WITH_ASPRINTF
+  n = snprintf (small, SMALL, MESSAGE_FORMAT, MESSAGE_ARGS);
+  if (n < 0)
     abort ();
-  snprintf (text, need, "%s#%u: code %u%*s", who, id, code, PAD, "");
+# endif
+  if (n < SMALL)
+    {
+      text = small;
+#ifndef FORMAT_WITH_ASPRINTF
+      snprintf (text, SMALL, MESSAGE_FORMAT, MESSAGE_ARGS);
+#endif
+    }
+  else
+#endif
+  if (NEW_MESSAGE_FAILS (text, n)) /* escape: stack-if-small */
+    abort ();
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < (size_t) n; i += 8)
     h = (h ^ (unsigned char) text[i]) * 1099511628211ull;
