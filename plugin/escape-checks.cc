@@ -117,30 +117,111 @@ block_cycles (escape_fn *ef)
   return ef->block_cycles;
 }
 
-/* Whether a pointer to OBJ, allocated in BB, may still be alive when BB
-   allocates again.  BB only runs again on a cycle of the CFG, and then an
-   old pointer lives on into the new run only in memory, or through a phi
-   on that cycle in a block that dominates BB: in SSA form a value live at
-   BB is defined in a block that dominates BB, and a chain of definitions
-   without a phi from BB's own result would make that block both
-   dominate BB and be dominated by it.
+static bool
+clobbers_p (gimple *stmt, tree decl)
+{
+  return gimple_clobber_p (stmt) && gimple_assign_lhs (stmt) == decl;
+}
+
+/* Whether the life of DECL ends on every path from SITE to HEADER, the
+   head of the innermost loop around SITE: at a clobber of it, which GCC
+   puts where its scope ends.  In C a variable declared in the loop's
+   body is a new one on each iteration, indeterminate until it is
+   written, so what it held cannot reach the next run of SITE (C11
+   6.2.4).  A path that meets HEADER first keeps it alive; so does a
+   path that only meets the clobber in HEADER, before the end of the
+   slot's life that the rewrite puts at the latch.  */
+static bool
+dies_before_header (gimple *site, tree decl, basic_block header)
+{
+  gimple_stmt_iterator gsi = gsi_for_stmt (site);
+  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
+    if (clobbers_p (gsi_stmt (gsi), decl))
+      return true;
+  auto_vec<basic_block, 16> work;
+  auto_bitmap seen;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, gimple_bb (site)->succs)
+    work.safe_push (e->dest);
+  while (!work.is_empty ())
+    {
+      basic_block bb = work.pop ();
+      if (bb == header)
+	return false;
+      if (!bitmap_set_bit (seen, bb->index))
+	continue;
+      bool dies = false;
+      for (gsi = gsi_start_bb (bb); !gsi_end_p (gsi) && !dies; gsi_next (&gsi))
+	dies = clobbers_p (gsi_stmt (gsi), decl);
+      if (!dies)
+	FOR_EACH_EDGE (e, ei, bb->succs)
+	  work.safe_push (e->dest);
+    }
+  return true;
+}
+
+/* The local variable whose storage OBJ stands for, or NULL_TREE.  */
+static tree
+variable_of (escape_fn *ef, esc_obj obj)
+{
+  for (auto entry : ef->decl_objects)
+    if (entry.second == obj)
+      return VAR_P (entry.first) ? entry.first : NULL_TREE;
+  return NULL_TREE;
+}
+
+/* Whether the only memory that may hold a pointer to OBJ, which SITE
+   allocates in a loop whose head is HEADER, is local variables whose
+   life ends before the loop goes round.  */
+static bool
+held_for_one_iteration (escape_fn *ef, gimple *site, esc_obj obj,
+			basic_block header)
+{
+  const size_t max = 8;
+  esc_obj containers[max];
+  size_t n = esc_object_containers (ef->g, obj, containers, max);
+  if (n > max)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    {
+      tree var = variable_of (ef, containers[i]);
+      if (!var || is_global_var (var) || !dies_before_header (site, var, header))
+	return false;
+    }
+  return true;
+}
+
+/* Whether a pointer to OBJ, allocated by SITE in block BB, may still be
+   alive when BB allocates again.  BB only runs again on a cycle of the
+   CFG, and then an old pointer lives on into the new run only in memory,
+   or through a phi on that cycle in a block that dominates BB: in SSA
+   form a value live at BB is defined in a block that dominates BB, and a
+   chain of definitions without a phi from BB's own result would make
+   that block both dominate BB and be dominated by it.
 
    When every cycle is a natural loop, that block's phi carries the
    pointer into the loop's header, so the headers of the loops around BB
    are all that needs looking at.  When some cycle is not (a goto into a
    loop), every dominator of BB on BB's cycle is; those come first on
    the way up the dominator tree, since a block that dominates one on
-   the cycle and is reached from BB is on it too.  */
+   the cycle and is reached from BB is on it too.
+
+   Memory that holds the pointer keeps it alive, unless it is a local
+   variable of the loop's body (held_for_one_iteration); that is only
+   looked for where every cycle is a natural loop.  */
 static bool
-loop_carried_p (escape_fn *ef, basic_block bb, esc_obj obj)
+loop_carried_p (escape_fn *ef, gimple *site, esc_obj obj)
 {
+  basic_block bb = gimple_bb (site);
   if (ef->irreducible < 0)
     ef->irreducible = irreducible_cfg_p (ef->fun);
   if (!ef->irreducible)
     {
       if (bb->loop_father == ef->fun->x_current_loops->tree_root)
 	return false;
-      if (ef->containers[obj] >= 0)
+      if (ef->containers[obj] >= 0
+	  && !held_for_one_iteration (ef, site, obj, bb->loop_father->header))
 	return true;
       for (loop_p loop = bb->loop_father; loop_outer (loop);
 	   loop = loop_outer (loop))
@@ -507,7 +588,7 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 	   && offer_small_slot (site, checks);
   free (checks);
 
-  if (loop_carried_p (ef, gimple_bb (call), obj))
+  if (loop_carried_p (ef, call, obj))
     front_fails (site, &reasons, ESC_LOOP_CARRIED,
 		 xstrdup ("a pointer to it may live on into the next "
 			  "iteration"));

@@ -705,6 +705,24 @@ esc_containers (const struct esc_graph *g)
   return container;
 }
 
+size_t
+esc_object_containers (const struct esc_graph *g, esc_obj obj, esc_obj *out,
+		       size_t max)
+{
+  size_t n = 0;
+  for (esc_obj o = 0; o < g->n_objects; o++)
+    {
+      esc_node c = g->objects[o].contents;
+      if (find_member (g, c, obj) || find_member (g, g->nodes[c].offset, obj))
+	{
+	  if (n < max)
+	    out[n] = o;
+	  n++;
+	}
+    }
+  return n;
+}
+
 /* Append STEP to STEPS unless it is a seed or STEPS is full.  */
 static size_t
 push_step (int *steps, size_t count, size_t max, int step)

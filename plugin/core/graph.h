@@ -99,6 +99,10 @@ esc_obj esc_points_to_nth (const struct esc_graph *g, esc_node node, size_t i);
    address's bits (in the contents' offset), or -1: an
    array of esc_object_count entries that the caller frees.  */
 esc_obj *esc_containers (const struct esc_graph *g);
+/* Every object whose contents may hold OBJ or its address's bits: the
+   first MAX of them into OUT.  Returns how many there are.  */
+size_t esc_object_containers (const struct esc_graph *g, esc_obj obj,
+			      esc_obj *out, size_t max);
 
 /* The steps that make OBJ fail with REASON, first step first: how its
    address flowed from its allocation to the place that forced the heap.
