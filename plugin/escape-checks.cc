@@ -123,40 +123,63 @@ clobbers_p (gimple *stmt, tree decl)
   return gimple_clobber_p (stmt) && gimple_assign_lhs (stmt) == decl;
 }
 
-/* Whether the life of DECL ends on every path from SITE to HEADER, the
-   head of the innermost loop around SITE: at a clobber of it, which GCC
-   puts where its scope ends.  In C a variable declared in the loop's
-   body is a new one on each iteration, indeterminate until it is
-   written, so what it held cannot reach the next run of SITE (C11
-   6.2.4).  A path that meets HEADER first keeps it alive; so does a
-   path that only meets the clobber in HEADER, before the end of the
-   slot's life that the rewrite puts at the latch.  */
+/* Whether DECL is dead after the statements from GSI on, when it is
+   DEAD before them: a clobber ends its life; after that, a statement
+   that may write it may write a pointer into a new life of it, which a
+   goto back into its scope begins.  */
+static bool
+dead_after (gimple_stmt_iterator gsi, tree decl, bool dead)
+{
+  for (; !gsi_end_p (gsi); gsi_next (&gsi))
+    {
+      gimple *stmt = gsi_stmt (gsi);
+      if (clobbers_p (stmt, decl))
+	dead = true;
+      else if (dead && gimple_vdef (stmt)
+	       && stmt_may_clobber_ref_p (stmt, decl))
+	dead = false;
+    }
+  return dead;
+}
+
+/* Whether DECL is dead on every path from SITE to HEADER, the head of
+   the innermost loop around SITE: its life ended at a clobber, which
+   GCC puts where its scope ends, and nothing wrote it since.  In C a
+   variable declared in the loop's body is a new one on each iteration,
+   indeterminate until it is written, so what it held cannot reach the
+   next run of SITE (C11 6.2.4).  A path that meets HEADER first keeps
+   it alive; so does a path that only meets the clobber in HEADER,
+   before the end of the slot's life that the rewrite puts at the
+   latch.  */
 static bool
 dies_before_header (gimple *site, tree decl, basic_block header)
 {
-  gimple_stmt_iterator gsi = gsi_for_stmt (site);
-  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
-    if (clobbers_p (gsi_stmt (gsi), decl))
-      return true;
-  auto_vec<basic_block, 16> work;
-  auto_bitmap seen;
+  gimple_stmt_iterator after = gsi_for_stmt (site);
+  gsi_next (&after);
+  bool dead = dead_after (after, decl, false);
+  /* Blocks to enter, each with whether DECL is dead there.  */
+  auto_vec<std::pair<basic_block, bool>, 16> work;
+  auto_bitmap entered_alive, entered_dead;
   edge e;
   edge_iterator ei;
   FOR_EACH_EDGE (e, ei, gimple_bb (site)->succs)
-    work.safe_push (e->dest);
+    work.safe_push (std::make_pair (e->dest, dead));
   while (!work.is_empty ())
     {
-      basic_block bb = work.pop ();
+      std::pair<basic_block, bool> entry = work.pop ();
+      basic_block bb = entry.first;
+      dead = entry.second;
       if (bb == header)
-	return false;
-      if (!bitmap_set_bit (seen, bb->index))
+	{
+	  if (!dead)
+	    return false;
+	  continue;
+	}
+      if (!bitmap_set_bit (dead ? entered_dead : entered_alive, bb->index))
 	continue;
-      bool dies = false;
-      for (gsi = gsi_start_bb (bb); !gsi_end_p (gsi) && !dies; gsi_next (&gsi))
-	dies = clobbers_p (gsi_stmt (gsi), decl);
-      if (!dies)
-	FOR_EACH_EDGE (e, ei, bb->succs)
-	  work.safe_push (e->dest);
+      dead = dead_after (gsi_start_bb (bb), decl, dead);
+      FOR_EACH_EDGE (e, ei, bb->succs)
+	work.safe_push (std::make_pair (e->dest, dead));
     }
   return true;
 }

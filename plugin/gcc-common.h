@@ -57,10 +57,6 @@ startswith (const char *str, const char *prefix)
   return strncmp (str, prefix, strlen (prefix)) == 0;
 }
 
-/* GCC 12 made the warnings a statement suppresses one by one; GCC 11
-   suppresses them all.  */
-#define suppress_warning(stmt, opt) gimple_set_no_warning (stmt, true)
-
 /* GCC 12 added __builtin_dynamic_object_size.  A code that no call
    carries keeps its case label harmless.  */
 #define BUILT_IN_DYNAMIC_OBJECT_SIZE END_BUILTINS

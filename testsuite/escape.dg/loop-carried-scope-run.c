@@ -4,7 +4,9 @@
    (its scope ends at a clobber).  asprintf always stores its text in
    memory, and a struct of the body may hold a buffer.  A variable of
    the whole loop, or a goto back into the same scope, keeps the old
-   text alive: moved, the old text would read as the new one.  */
+   text alive: moved, the old text would read as the new one.  So does
+   a goto out of the scope and back in, past the clobber: the variable
+   begins a new life there, and may be given the pointer again.  */
 /* { dg-do run } */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -70,6 +72,29 @@ goto_in_scope (int n)
 }
 
 __attribute__ ((noinline)) static int
+out_and_back (int n)
+{
+  int bad = 0, i;
+  char *p;
+  {
+    char *v[1];
+    for (i = 0; i < n; i++)
+      {
+	p = malloc (16);
+	p[0] = (char) i;
+	if (i > 0 && v[0][0] != (char) (i - 1))
+	  bad = 1;
+	goto out;
+      back:
+	v[0] = p;
+      }
+    return bad;
+  }
+out:
+  goto back;
+}
+
+__attribute__ ((noinline)) static int
 body_struct (int n)
 {
   int sum = 0;
@@ -98,7 +123,7 @@ main (void)
   for (int i = 0; i < 300; i++)
     want += snprintf (NULL, 0, "%d:", i) + i;
   if (body_variable (300) != want || loop_variable (5) || goto_in_scope (5)
-      || body_struct (10) != 195)
+      || out_and_back (4) || body_struct (10) != 195)
     {
       puts ("an old text or buffer was overwritten");
       return 1;
@@ -109,4 +134,5 @@ main (void)
 /* { dg-final { scan-escape "loop-carried-scope-run.c:21:11: asprintf\\(&s, \"%d:%\\*s\", i_\[0-9\]+, i_\[0-9\]+, \"\"\\) -> stack-if-small" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "loop-carried-scope-run.c:42:11: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "loop-carried-scope-run.c:60:9: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "loop-carried-scope-run.c:83:15: malloc\\(64\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried-scope-run.c:108:15: malloc\\(64\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried-scope-run.c:83:\[0-9\]+: malloc\\(16\\) -> heap: loop-carried" { target { no-opts "-O0" } } } } */
