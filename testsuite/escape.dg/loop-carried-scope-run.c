@@ -131,8 +131,8 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "loop-carried-scope-run.c:21:11: asprintf\\(&s, \"%d:%\\*s\", i_\[0-9\]+, i_\[0-9\]+, \"\"\\) -> stack-if-small" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "loop-carried-scope-run.c:42:11: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "loop-carried-scope-run.c:60:9: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried-scope-run.c:23:11: asprintf\\(&s, \"%d:%\\*s\", i_\[0-9\]+, i_\[0-9\]+, \"\"\\) -> stack-if-small" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried-scope-run.c:44:11: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "loop-carried-scope-run.c:62:9: asprintf\\(&pair.cur, \"%d\", i_\[0-9\]+\\) -> heap" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "loop-carried-scope-run.c:108:15: malloc\\(64\\) -> stack: no-escape" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "loop-carried-scope-run.c:83:\[0-9\]+: malloc\\(16\\) -> heap: loop-carried" { target { no-opts "-O0" } } } } */
