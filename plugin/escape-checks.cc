@@ -8,10 +8,11 @@
    pointer to it lives on into the next round of a loop that allocates
    it again, its frame cannot recur (or the site fits the recursion
    allowance; see escape-stack.cc), the function calls no setjmp, and
-   every operand was followed.  check_site records each of these that fails; decide then
-   hands the sites to the policy (plugin/core/policy.h), which adds the
-   free rule and the limits of escape-stack.cc: the recursion allowance,
-   the frame budget and the stack budget.  */
+   every operand was followed.  check_site records each of these that
+   fails; decide then hands the sites to the policy
+   (plugin/core/policy.h), which adds the free rule and the limits of
+   escape-stack.cc: the recursion allowance, the frame budget and the
+   stack budget.  */
 
 #include "gcc-common.h"
 #include "escape.h"
@@ -209,7 +210,8 @@ held_for_one_iteration (escape_fn *ef, gimple *site, esc_obj obj,
   for (size_t i = 0; i < n; i++)
     {
       tree var = variable_of (ef, containers[i]);
-      if (!var || is_global_var (var) || !dies_before_header (site, var, header))
+      if (!var || is_global_var (var)
+	  || !dies_before_header (site, var, header))
 	return false;
     }
   return true;

@@ -36,11 +36,12 @@ int esc_format_uses (const char *format, enum esc_format_use *uses,
 
 /* Whether formatting FORMAT a second time with the same arguments
    writes the same text and has no other effect: every conversion is
-   one of C11 or POSIX, which GCC's own printf folding also takes as
-   meaning what they say (a program may replace them with glibc's
-   register_printf_specifier), no argument is positional, and none
-   stores the count ("%n", which a later "%s" of the same call may read
-   back) or reads errno ("%m", which the first call may change).  */
+   one of C11 or POSIX (a program may give one a handler of its own with
+   glibc's register_printf_specifier), no argument is positional, and
+   none stores the count ("%n", which a later "%s" of the same call may
+   read back) or reads errno ("%m", which the first call may change).
+   The same library formats both times; how many bytes it writes need
+   not be what C's rules count.  */
 bool esc_format_repeatable (const char *format);
 
 #endif
