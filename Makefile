@@ -114,10 +114,10 @@ $(OTHER_GCC_PLUGIN): plugin/escape-plugin.cc $(OTHER_GCC_STAMP) $(GCC_STAMP) $(C
 
 example: deps-example
 	@$(MAKE) --no-print-directory all
-	@rm -f examples/*.escape
+	@rm -f examples/*.escape examples/*.escape_late
 	$(GCC) -O2 -fplugin=./$(PLUGIN) -fplugin-arg-escape-dump \
 		-c examples/example.c -o examples/example.o
-	@grep '^escape:' examples/example.c.*t.escape
+	@cat examples/example.c.*t.escape examples/example.c.*t.escape_late | grep '^escape:'
 
 check: deps
 	@$(MAKE) --no-print-directory all $(OTHER_GCC_PLUGIN)

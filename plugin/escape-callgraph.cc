@@ -137,6 +137,15 @@ jump_function_p (tree fndecl)
   return false;
 }
 
+/* Whether a call to FNDECL, with the ECF flags FLAGS, cannot call back
+   into the unit.  */
+bool
+leaf_callee_p (tree fndecl, int flags)
+{
+  return ((flags & ECF_LEAF) || trusted_output_p (fndecl)
+	  || jump_function_p (fndecl));
+}
+
 /* Where CALL may go: a function of the unit (its node), the outside, or
    nowhere that can call back (-1).  */
 int
@@ -153,8 +162,7 @@ call_target (gcall *call, enum call_kind *kind, tree *callee, bool *also_out)
       return ESC_CG_OUTSIDE;
     }
   *callee = fndecl;
-  bool leaf = ((gimple_call_flags (call) & ECF_LEAF)
-	       || trusted_output_p (fndecl) || jump_function_p (fndecl));
+  bool leaf = leaf_callee_p (fndecl, gimple_call_flags (call));
   if (cgraph_node *node = cgraph_node::get (fndecl))
     {
       enum availability avail;

@@ -609,8 +609,10 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
       else
 	site->bytes = MAX (bytes, (unsigned HOST_WIDE_INT) 1);
     }
-  *small = (reasons & ESC_REASON_BIT (ESC_UNKNOWN_SIZE))
-	   && offer_small_slot (site, checks);
+  /* Late, an early stack-if-small site's malloc is still in the IR: a
+     second slot for it would take the stack twice.  */
+  *small = (!ef->late && (reasons & ESC_REASON_BIT (ESC_UNKNOWN_SIZE))
+	    && offer_small_slot (site, checks));
   free (checks);
 
   if (loop_carried_p (ef, call, obj))

@@ -45,6 +45,9 @@ struct step_info
 struct escape_fn
 {
   function *fun;
+  /* The late instance, after IPA inlining (escape-late.cc): it only adds
+     moves, reports only those, and records no summary.  */
+  bool late = false;
   struct esc_graph *g;
   auto_vec<esc_node> ssa_nodes;
   hash_map<tree, int> decl_objects;
@@ -160,6 +163,9 @@ size_t stack_limits (struct esc_limit *limits);
 char *stack_refusal_detail (enum esc_reason reason, unsigned long long bytes);
 unsigned HOST_WIDE_INT stack_recursion_allowance (void);
 void stack_end (escape_fn *ef);
+
+/* escape-late.cc */
+bool late_unit_ready_p (void);
 
 /* escape-report.cc */
 /* Where STMT is in the function's own source: a statement inlined from

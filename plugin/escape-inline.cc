@@ -169,6 +169,8 @@ execute_stack_ipa (void)
 						(node->decl));
 	esc_cg_add_weight (unit->cg, node_for (node->decl), slots);
 	unit->moved += slots;
+	if (slots)
+	  note_moved_bytes (node->decl, slots);
       }
   if (!unit->moved)
     return 0;

@@ -80,13 +80,16 @@ record_summary (escape_fn *ef)
 
 
 static unsigned int
-execute_escape (function *fun)
+execute_escape (function *fun, bool late)
 {
   if (!summaries)
     summaries = esc_summaries_create ();
+  if (late && !late_unit_ready_p ())
+    return 0;
 
   escape_fn ef;
   ef.fun = fun;
+  ef.late = late;
   ef.g = esc_graph_create ();
   build_graph (&ef);
   /* Most functions allocate nothing and need only their summary.  */
@@ -100,8 +103,10 @@ execute_escape (function *fun)
 				       ef.free_nodes.length ());
   decide (&ef);
   report (&ef);
-  /* A graph that lost a flow cannot vouch for the parameters either.  */
-  if (!ef.unsupported)
+  /* A graph that lost a flow cannot vouch for the parameters either.
+     Late, the early summaries stand: they describe the functions as
+     their callers were analysed against.  */
+  if (!ef.unsupported && !late)
     record_summary (&ef);
   bool changed = !escape_options.dry_run && rewrite (&ef);
 
@@ -134,17 +139,34 @@ const pass_data pass_data_escape = {
   0,			/* todo_flags_finish */
 };
 
+const pass_data pass_data_escape_late = {
+  GIMPLE_PASS,		/* type */
+  "escape_late",	/* name */
+  OPTGROUP_NONE,	/* optinfo_flags */
+  TV_NONE,		/* tv_id */
+  PROP_ssa | PROP_cfg,	/* properties_required */
+  0,			/* properties_provided */
+  0,			/* properties_destroyed */
+  0,			/* todo_flags_start */
+  0,			/* todo_flags_finish */
+};
+
 class pass_escape : public gimple_opt_pass
 {
 public:
-  pass_escape (gcc::context *ctxt)
-    : gimple_opt_pass (pass_data_escape, ctxt)
+  pass_escape (gcc::context *ctxt, bool late)
+    : gimple_opt_pass (late ? pass_data_escape_late : pass_data_escape,
+		       ctxt),
+      late (late)
   {}
 
   unsigned int execute (function *fun) final override
   {
-    return execute_escape (fun);
+    return execute_escape (fun, late);
   }
+
+private:
+  bool late;
 };
 
 } // anon namespace
@@ -152,5 +174,11 @@ public:
 gimple_opt_pass *
 make_pass_escape (gcc::context *ctxt)
 {
-  return new pass_escape (ctxt);
+  return new pass_escape (ctxt, false);
+}
+
+gimple_opt_pass *
+make_pass_escape_late (gcc::context *ctxt)
+{
+  return new pass_escape (ctxt, true);
 }

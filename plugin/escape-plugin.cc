@@ -52,7 +52,8 @@ static struct plugin_info escape_plugin_info = {
   "Moves malloc/calloc/aligned_alloc that provably do not escape to the "
   "stack.\n"
   "  -fplugin-arg-escape-dump[=details]  write the report as a dump file "
-  "(<output>.NNNt.escape)\n"
+  "(<output>.NNNt.escape; what is moved after IPA inlining goes to "
+  "<output>.NNNt.escape_late)\n"
   "  -fplugin-arg-escape-max-size=N      largest object moved, in bytes "
   "(default 4096)\n"
   "  -fplugin-arg-escape-frame-budget=N  most bytes added to one frame "
@@ -167,7 +168,7 @@ report_file_name (const char *dir)
     for (const char *c = part; c && *c; c++)
       hash = (hash ^ (unsigned char) *c) * 1099511628211ULL;
   return xasprintf ("%s/%s-%016llx.escape.json", dir,
-		    lbasename (main_input_filename), hash);
+		    lbasename (report_unit_name ()), hash);
 }
 
 static bool
@@ -192,8 +193,9 @@ write_all (int fd, const char *buf, size_t len)
 static void
 write_json_report (void *, void *)
 {
-  /* A preprocessing run (ccache, distcc) compiles nothing.  */
-  if (flag_preprocess_only)
+  /* A preprocessing run (ccache, distcc) compiles nothing, nor does the
+     whole-program stage of -flto.  */
+  if (flag_preprocess_only || flag_wpa)
     return;
   const char *path = escape_options.report_path;
   struct stat st;
@@ -268,12 +270,29 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 		     &stack_info);
 
+  /* The late instance, after IPA inlining, on the call graph the IPA
+     passes leave (escape-late.cc).  */
+  struct register_pass_info late_info;
+  late_info.pass = make_pass_escape_late (g);
+  late_info.reference_pass_name = "alias";
+  late_info.ref_pass_instance_number = 1;
+  late_info.pos_op = PASS_POS_INSERT_BEFORE;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+		     &late_info);
+  register_callback (info->base_name, PLUGIN_ALL_IPA_PASSES_END,
+		     build_late_unit, NULL);
+
   if (escape_options.report_path)
     register_callback (info->base_name, PLUGIN_FINISH, write_json_report,
 		       NULL);
 
   if (dump)
-    g->get_dumps ()->dump_switch_p (dump);
+    {
+      g->get_dumps ()->dump_switch_p (dump);
+      g->get_dumps ()->dump_switch_p (strcmp (dump, "tree-escape") == 0
+				      ? "tree-escape_late"
+				      : "tree-escape_late-details");
+    }
   /* With the details, the stack rules' notes too: which calls stay calls,
      and each function's moved bytes and heaviest chain.  */
   if (dump && strcmp (dump, "tree-escape-details") == 0)

@@ -173,6 +173,16 @@ heap_detail (escape_fn *ef, unsigned i, enum esc_reason reason,
    compilation (escape-plugin.cc).  */
 struct esc_text escape_json_report;
 
+/* The unit a JSON record belongs to: the main source file, or under
+   -flto at link time the output's dump base (<output>.ltrans0.ltrans),
+   which the next link names the same where the LTRANS object's name is
+   a new temporary.  */
+const char *
+report_unit_name (void)
+{
+  return in_lto_p ? dump_base_name : main_input_filename;
+}
+
 static void
 add_json_record (escape_fn *ef, unsigned i, const char *args,
 		 const char *detail, const flow_text *flow)
@@ -182,7 +192,7 @@ add_json_record (escape_fn *ef, unsigned i, const char *args,
   bool small = ef->site_small[i];
   expanded_location x = expand_location (site_location (site->call));
   esc_site_record r = {
-    main_input_filename, getpwd (), x.file, x.line, x.column,
+    report_unit_name (), getpwd (), x.file, x.line, x.column,
     function_name (ef->fun), site->callee, args,
     site->known_bytes, site->bytes_is_bound, d.reason, small, d.reasons,
     detail,
@@ -228,6 +238,9 @@ report (escape_fn *ef)
       site_info *site = &ef->sites[i];
       enum esc_reason reason = ef->site_decisions[i].reason;
       bool if_small = ef->site_small[i];
+      /* The early report already tells why a site stays on the heap.  */
+      if (ef->late && reason != ESC_NO_ESCAPE)
+	continue;
       flow_text flow;
       char *detail;
       if (reason == ESC_NO_ESCAPE)
@@ -279,11 +292,13 @@ report (escape_fn *ef)
       free (args);
       free (detail);
     }
-  if (dump_file)
+  /* Late, the summary counts the sites moved, the only ones reported.  */
+  unsigned reported = ef->late ? stack : ef->sites.length ();
+  if (dump_file && (!ef->late || reported))
     {
       char line[512];
       esc_format_summary (line, sizeof line, function_name (ef->fun),
-			  ef->sites.length (), stack, small);
+			  reported, stack, small);
       fprintf (dump_file, "escape: %s\n", line);
     }
 }

@@ -44,8 +44,10 @@ static struct
   char *recursion;
   /* The recursion allowance left, or -1 when the frame does not recur.  */
   unsigned long long recursion_room;
-  /* Whether a call that may become a tail call leaves it none.  */
-  bool tail_call;
+  /* Whether the frame takes no moved bytes at all: a call in it may
+     become a tail call into its cycle, or the late instance finds it in
+     a cycle.  */
+  bool no_allowance;
   unsigned long long frame_room, stack_room;
   /* The heaviest chain of calls through the function before its own
      moves.  */
@@ -327,9 +329,43 @@ room_under (unsigned long long limit, unsigned long long used)
   return used < limit ? limit - used : 0;
 }
 
+/* stack_begin for the late instance (escape-late.cc says why these
+   rules).  */
+static void
+late_stack_begin (escape_fn *ef)
+{
+  function *fun = ef->fun;
+  current.node = known_node (fun->decl);
+  free (current.recursion);
+  current.recursion = NULL;
+  current.recursion_room = ULLONG_MAX;
+  current.no_allowance = false;
+  if (current.node < 0)
+    current.recursion = xasprintf ("%s is not in the call graph the IPA "
+				   "passes left", function_name (fun));
+  else if (esc_cg_recurs (unit->cg, current.node))
+    current.recursion = xasprintf ("%s is in a call-graph cycle of the unit "
+				   "after inlining", function_name (fun));
+  if (current.recursion)
+    {
+      current.recursion_room = 0;
+      current.no_allowance = true;
+    }
+  current.frame_flags = frame_flags_p ();
+  current.frame_room = MIN (room_under (escape_options.frame_budget,
+					frame_slots (fun)),
+			    frame_flags_room (fun));
+  current.stack_room = room_under (escape_options.stack_budget, unit->moved);
+}
+
 void
 stack_begin (escape_fn *ef)
 {
+  if (ef->late)
+    {
+      late_stack_begin (ef);
+      return;
+    }
   ensure_unit ();
   function *fun = ef->fun;
   cgraph_node *node = cgraph_node::get (fun->decl);
@@ -343,7 +379,7 @@ stack_begin (escape_fn *ef)
   free (current.recursion);
   current.recursion = recursion_of (node);
   current.recursion_room = ULLONG_MAX;
-  current.tail_call = false;
+  current.no_allowance = false;
   if (current.recursion)
     {
       current.recursion_room = stack_recursion_allowance ();
@@ -357,7 +393,7 @@ stack_begin (escape_fn *ef)
 	  free (current.recursion);
 	  current.recursion = text;
 	  current.recursion_room = 0;
-	  current.tail_call = true;
+	  current.no_allowance = true;
 	}
     }
 
@@ -405,7 +441,7 @@ stack_recursion_refuses (const site_info *site, bool size_known)
 {
   if (!current.recursion)
     return NULL;
-  if (!size_known || current.tail_call)
+  if (!size_known || current.no_allowance)
     return xstrdup (current.recursion);
   unsigned HOST_WIDE_INT cost = stack_site_cost (site);
   if (cost <= current.recursion_room)
@@ -474,8 +510,10 @@ stack_end (escape_fn *ef)
     if (ef->site_decisions[i].reason == ESC_NO_ESCAPE
 	|| ef->site_small[i])
       moved += ef->site_decisions[i].bytes;
-  esc_cg_add_weight (unit->cg, current.node, moved);
   unit->moved += moved;
+  if (ef->late)
+    return;
+  esc_cg_add_weight (unit->cg, current.node, moved);
   if (esc_cg_weight (unit->cg, current.node))
     keep_out_of_unknown_frames (cgraph_node::get (ef->fun->decl));
 }

@@ -69,6 +69,7 @@ char *where_text (location_t loc);
 const char *decl_name (tree decl);
 int node_for (tree decl);
 int known_node (tree decl);
+bool leaf_callee_p (tree fndecl, int flags);
 int call_target (gcall *call, enum call_kind *kind, tree *callee,
 		 bool *also_out);
 void scan_calls (tree decl);
@@ -84,5 +85,8 @@ char *recursion_of (cgraph_node *node);
 bool frame_flags_p (void);
 unsigned long long frame_slots (function *fn);
 void keep_out_of_unknown_frames (cgraph_node *node);
+
+/* escape-late.cc */
+void note_moved_bytes (tree decl, unsigned long long bytes);
 
 #endif

@@ -29,11 +29,14 @@ struct escape_options
 
 extern struct escape_options escape_options;
 extern struct esc_text escape_json_report;
+const char *report_unit_name (void);
 
 /* The trees the rewrite keeps across functions (escape-rewrite.cc).  */
 extern const struct ggc_root_tab escape_rewrite_roots[];
 
 gimple_opt_pass *make_pass_escape (gcc::context *ctxt);
+gimple_opt_pass *make_pass_escape_late (gcc::context *ctxt);
+void build_late_unit (void *, void *);
 gimple_opt_pass *make_pass_escape_inline (gcc::context *ctxt);
 simple_ipa_opt_pass *make_pass_escape_stack (gcc::context *ctxt);
 

@@ -252,9 +252,11 @@ run_test() {
 
 # Sums the plugin's reports at the tally level: site lines say
 # "-> stack:" or "-> heap: REASON:", and each function's line gives its
-# number of sites, which must add up to the same.
+# number of sites, which must add up to the same.  The late instance's
+# dumps list the sites it moves after IPA inlining, copies of sites the
+# early dumps keep on the heap.
 tally_dumps() {
-	find "$work" -path "*/$(level_dir "$tally_level")/*" -name '*.escape' -exec cat {} + |
+	find "$work" -path "*/$(level_dir "$tally_level")/*" \( -name '*.escape' -o -name '*.escape_late' \) -exec cat {} + |
 		awk '
 		/^escape: .* -> stack: / { stack++ }
 		/^escape: .* -> heap: / {

@@ -40,7 +40,7 @@ SUMMARY = {"sites": 23, "stack": 10, "stack_if_small": 1, "heap": 12,
 # print_report is externally visible and calls log.c's log_line, which
 # may call it back, and its 128 bytes are above the recursion allowance.
 NEAR_MISSES = {("main.c", 46, "passed-to-call"),
-               ("report.c", 36, "frame-budget"),
+               ("report.c", 46, "frame-budget"),
                ("table.c", 60, "too-large"),
                ("words.c", 23, "unknown-size")}
 # Remarks name the first failing rule only: there report.c:12 still
