@@ -28,8 +28,9 @@
    The early moves of each function reach the graph as an attribute of
    its declaration, which LTO streams and clones share, set by the IPA
    pass (escape-inline.cc) from the final early IR.  Under -flto the unit
-   is the partition being compiled, as for the early rules it is the
-   translation unit.  */
+   is the whole program when the link keeps it in one partition.  When
+   the link splits it, no partition sees the chains through the others,
+   and the late instance moves nothing.  */
 
 #include "gcc-common.h"
 #include "calls.h"
@@ -72,8 +73,7 @@ moved_bytes_of (tree decl)
 static bool
 frame_p (cgraph_node *node)
 {
-  return (node->definition && !node->alias && !node->inlined_to
-	  && !node->in_other_partition);
+  return node->definition && !node->alias && !node->inlined_to;
 }
 
 /* Add a call from the frame FROM to CALLEE, not inlined.  */
@@ -109,23 +109,37 @@ add_late_calls (int from, cgraph_node *node)
     esc_cg_add_edge (unit->cg, from, ESC_CG_OUTSIDE, -1);
 }
 
+/* Whether the link split the program into partitions: then a chain of
+   calls may pass through frames whose moved bytes, early and late, this
+   partition does not see, and its budget would bound only its own.  */
+static bool
+partitioned_p (void)
+{
+  cgraph_node *node;
+  FOR_EACH_FUNCTION (node)
+    if (node->in_other_partition || node->used_from_other_partition)
+      return true;
+  return false;
+}
+
 /* Take the unit's call graph as the IPA passes leave it.  */
 void
 build_late_unit (void *, void *)
 {
+  if (partitioned_p ())
+    return;
   delete unit;
   unit = new unit_stack;
   cgraph_node *node;
   FOR_EACH_FUNCTION (node)
-    if (frame_p (node)
-	&& (called_from_outside_p (node) || node->used_from_other_partition))
+    if (frame_p (node) && called_from_outside_p (node))
       esc_cg_add_edge (unit->cg, ESC_CG_OUTSIDE, node_for (node->decl), -1);
   FOR_EACH_FUNCTION (node)
     if (frame_p (node))
       add_late_calls (node_for (node->decl), node);
   /* An inlined copy's moves are in the frame it was inlined into.  */
   FOR_EACH_FUNCTION (node)
-    if (node->definition && !node->alias && !node->in_other_partition)
+    if (node->definition && !node->alias)
       if (unsigned long long bytes = moved_bytes_of (node->decl))
 	{
 	  cgraph_node *frame = node->inlined_to ? node->inlined_to : node;
