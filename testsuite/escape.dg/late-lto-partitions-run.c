@@ -7,10 +7,10 @@
    stack.  So the late instance moves nothing in a partitioned link.  */
 /* { dg-do run } */
 /* { dg-options "-flto=2 -flto-partition=max -pthread" } */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "small-thread.h"
 
 #define WRAPPER(i)				\
   static char *					\
@@ -51,23 +51,10 @@ top (int n)
   return r;
 }
 
-static void *
-run (void *arg)
-{
-  *(int *) arg = top (*(int *) arg);
-  return NULL;
-}
-
 int
 main (void)
 {
-  pthread_attr_t attr;
-  pthread_t t;
-  int v = 1;
-  if (pthread_attr_init (&attr) || pthread_attr_setstacksize (&attr, 65536)
-      || pthread_create (&t, &attr, run, &v) || pthread_join (t, NULL))
-    abort ();
-  if (v != 44)
+  if (on_small_thread (top, 1) != 44)
     abort ();
   return 0;
 }
