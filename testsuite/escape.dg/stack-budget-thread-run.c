@@ -4,9 +4,9 @@
    first the pass decides, the deepest.  */
 /* { dg-do run } */
 /* { dg-options "-pthread -fplugin-arg-escape-max-size=32768" } */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "small-thread.h"
 
 #define BYTES (30 * 1024)
 
@@ -45,23 +45,10 @@ first (int v)
   return r;
 }
 
-static void *
-run (void *arg)
-{
-  *(int *) arg = first (*(int *) arg);
-  return NULL;
-}
-
 int
 main (void)
 {
-  pthread_attr_t attr;
-  pthread_t t;
-  int v = 1;
-  if (pthread_attr_init (&attr) || pthread_attr_setstacksize (&attr, 65536)
-      || pthread_create (&t, &attr, run, &v) || pthread_join (t, NULL))
-    abort ();
-  if (v != 1 + 2 + 3)
+  if (on_small_thread (first, 1) != 1 + 2 + 3)
     abort ();
   return 0;
 }
