@@ -126,7 +126,10 @@ partitioned_p (void)
 void
 build_late_unit (void *, void *)
 {
-  if (partitioned_p ())
+  /* The whole-program stage of -flto and a compile that only writes LTO
+     bytecode compile no function.  */
+  if (flag_wpa || (flag_generate_lto && !flag_fat_lto_objects)
+      || partitioned_p ())
     return;
   delete unit;
   unit = new unit_stack;
