@@ -1,0 +1,49 @@
+/* The frame budget bounds the late instance, counting the slots the
+   early instance already put in the frame.  use_blocks moves its own
+   4096 bytes early; the wrapper's 3072, inlined later, would take the
+   frame past 6000 bytes.  */
+/* { dg-do compile } */
+/* { dg-options "-fplugin-arg-escape-frame-budget=6000" } */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read out of line, so that the blocks stay in the frame.  */
+__attribute__ ((noinline)) static int
+sum_bytes (const char *p, int n)
+{
+  int sum = 0;
+  for (int i = 0; i < n; i++)
+    sum += p[i];
+  return sum;
+}
+
+static char *
+make_block (int n)
+{
+  char *p = malloc (3072);
+  memset (p, n, 3072);
+  if (n > 1000)
+    printf ("big %d\n", n);
+  if (n > 2000)
+    printf ("bigger %d\n", n);
+  if (n > 3000)
+    printf ("biggest %d\n", n);
+  return p;
+}
+
+int
+use_blocks (int n)
+{
+  char *own = malloc (4096);
+  memset (own, n, 4096);
+  char *p = make_block (n);
+  int r = sum_bytes (own, 4096) + sum_bytes (p, 3072);
+  free (p);
+  free (own);
+  return r;
+}
+
+/* { dg-final { scan-escape "late-frame-budget.c:38:15: malloc\\(4096\\) -> stack: no-escape" } } */
+/* { dg-final { scan-escape "late-frame-budget.c:24:13: malloc\\(3072\\) -> heap: returned" } } */
+/* { dg-final { scan-escape-not "malloc\\(3072\\) -> stack" } } */

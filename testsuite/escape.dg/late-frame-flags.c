@@ -1,0 +1,36 @@
+/* -Wframe-larger-than= bounds the late instance too.  A wrapper of a
+   3072-byte block, too large for the early inliner, is inlined into its
+   only caller, which frees the block: moved, it would make the caller's
+   frame pass the limit and warn, which the build without the plugin
+   does not.  */
+/* { dg-do compile } */
+/* { dg-options "-Wframe-larger-than=2048" } */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+make_block (int n)
+{
+  char *p = malloc (3072);
+  memset (p, n, 3072);
+  if (n > 1000)
+    printf ("big %d\n", n);
+  if (n > 2000)
+    printf ("bigger %d\n", n);
+  if (n > 3000)
+    printf ("biggest %d\n", n);
+  return p;
+}
+
+int
+use_block (int n)
+{
+  char *p = make_block (n);
+  int r = p[n % 3072];
+  free (p);
+  return r;
+}
+
+/* { dg-final { scan-escape "late-frame-flags.c:15:13: malloc\\(3072\\) -> heap: returned" } } */
+/* { dg-final { scan-escape-not "-> stack" } } */
