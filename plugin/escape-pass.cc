@@ -104,9 +104,13 @@ execute_escape (function *fun, bool late)
   decide (&ef);
   report (&ef);
   /* A graph that lost a flow cannot vouch for the parameters either.
-     Late, the early summaries stand: they describe the functions as
-     their callers were analysed against.  */
-  if (!ef.unsupported && !late)
+     Late, GCC compiles callees before their callers, so the summaries
+     close over the unit as it stands after IPA: a body's late summary
+     replaces its early one, and at an -flto link, where every unit's
+     bodies are at hand, a callee of another unit has one before its
+     callers are analysed.  Within a cycle the member analysed first
+     sees the others as unknown.  */
+  if (!ef.unsupported)
     record_summary (&ef);
   bool changed = !escape_options.dry_run && rewrite (&ef);
 
