@@ -274,14 +274,17 @@ bench-compile:
 #                              build/packages/results.json
 #   make check-packages-quick  the packages marked quick: two minutes
 # PACKAGES="zlib sed" picks packages; OPT=-O3 builds both ways at -O3
-# instead of Debian's -O2 (results-O3.json); RESUME=1 reuses the results
-# of packages built by an earlier run with the same plugin.
+# instead of Debian's -O2 (results-O3.json); LTO=1 builds both ways with
+# -flto as Debian turns it on, the plugin at the link too
+# (results-lto.json); RESUME=1 reuses the results of packages built by an
+# earlier run with the same plugin.
 .PHONY: check-packages check-packages-quick
 PACKAGES ?=
 OPT ?=
+LTO ?=
 RESUME ?=
 PACKAGES_ARGS = $(if $(PACKAGES),--packages "$(PACKAGES)") $(if $(OPT),--opt=$(OPT)) \
-	$(if $(RESUME),--resume)
+	$(if $(LTO),--lto) $(if $(RESUME),--resume)
 
 check-packages:
 	@$(MAKE) --no-print-directory all

@@ -3,7 +3,7 @@
 without and with the escape plugin (docs/real-code.md).
 
   scripts/check-packages.py [--packages a,b,...] [--quick] [--opt=-O3]
-                            [--plugin PATH] [--out DIR] [--keep]
+                            [--lto] [--plugin PATH] [--out DIR] [--keep]
 
 Each package of scripts/packages.list is fetched with `apt-get source',
 its build dependencies installed with `apt-get build-dep', and built by
@@ -14,7 +14,11 @@ suite (dh_auto_test), with Debian's build flags (dpkg-buildflags):
   plugin  the same, and -fplugin=escape.so -fplugin-arg-escape-report=DIR.
 
 Both are appended through DEB_CFLAGS_APPEND, which dpkg-buildflags puts
-after Debian's own -O2, so --opt=-O3 overrides it.  Per package and build
+after Debian's own -O2, so --opt=-O3 overrides it.  --lto builds both
+with link-time optimisation the way Debian and Ubuntu turn it on
+(the flags of DEB_BUILD_MAINT_OPTIONS=optimize=+lto, -flto=auto
+-ffat-lto-objects, appended to CFLAGS and LDFLAGS), and the plugin build
+loads the plugin at the link too, where its late instance runs.  Per package and build
 it records the build's status, the test suite's status and counts, the C
 objects compiled with and without the plugin (read from the DW_AT_producer
 of their DWARF, which records the command line), the report files, the
@@ -23,7 +27,7 @@ shipped executables and shared libraries.  A test that passes without the
 plugin and fails with it is a miscompile: the run fails.
 
 Prints a table and writes OUT/results.json (results-O3.json for --opt
--O3).  The last line is "N passed, M failed": N packages whose plugin
+-O3, results-lto.json and results-O3-lto.json with --lto).  The last line is "N passed, M failed": N packages whose plugin
 build matched the plain one (built, and no test that passed plain failed),
 M the others.  Exit status 1 if M > 0, 2 if the run could not be set up.
 
@@ -227,15 +231,23 @@ def build_deps(name, tree, profiles):
 
 # -- One build ---------------------------------------------------------------
 
-def build_env(opt, extra_cflags, profiles):
+# What dpkg-buildflags adds for DEB_BUILD_MAINT_OPTIONS=optimize=+lto,
+# which many packages' rules set for themselves and so would override.
+LTO_FLAGS = ["-flto=auto", "-ffat-lto-objects"]
+
+
+def build_env(opt, extra_cflags, profiles, lto):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("DEB_", "MAKE", "MFLAGS", "CFLAGS", "CPPFLAGS",
                                 "LDFLAGS", "CXXFLAGS", "DH_", "CCACHE",
                                 "DISTCC", "GCC_"))
            and k not in ("CC", "CXX", "CPP", "LD")}
-    cflags = ([opt] if opt else []) + extra_cflags
+    lto_flags = LTO_FLAGS if lto else []
+    cflags = ([opt] if opt else []) + lto_flags + extra_cflags
     if cflags:
         env["DEB_CFLAGS_APPEND"] = " ".join(cflags)
+    if lto:
+        env["DEB_LDFLAGS_APPEND"] = " ".join(lto_flags + extra_cflags)
     env["DEB_BUILD_OPTIONS"] = "parallel=%d noautodbgsym" % (os.cpu_count() or 1)
     if profiles:
         env["DEB_BUILD_PROFILES"] = profiles.replace(",", " ")
@@ -650,6 +662,9 @@ def main(argv):
     ap.add_argument("--opt", default="",
                     help="an optimisation level appended to both builds, "
                     "e.g. --opt=-O3 (default: Debian's -O2)")
+    ap.add_argument("--lto", action="store_true",
+                    help="link-time optimisation as Debian turns it on, "
+                    "the plugin loaded at the link too")
     ap.add_argument("--plugin", default=os.path.join(REPO, "plugin",
                                                      "escape.so"))
     ap.add_argument("--out", default=os.path.join(REPO, "build", "packages"))
@@ -693,14 +708,17 @@ def main(argv):
     setup_tools()
 
     out = os.path.abspath(args.out)
-    level = args.opt.lstrip("-") if args.opt else "O2"
+    level = (args.opt.lstrip("-") if args.opt else "O2") + \
+        ("-lto" if args.lto else "")
     work = os.path.join(out, "work", level)
     logs = os.path.join(out, "logs", level)
     reports = os.path.join(out, "reports", level)
     os.makedirs(logs, exist_ok=True)
     start = time.monotonic()
-    say("%d packages, %s, builds %s; plugin %s"
-        % (len(listed), args.opt or "-O2 (Debian's)", " and ".join(variants),
+    say("%d packages, %s%s, builds %s; plugin %s"
+        % (len(listed), args.opt or "-O2 (Debian's)",
+           ", -flto=auto -ffat-lto-objects" if args.lto else "",
+           " and ".join(variants),
            os.path.relpath(plugin, REPO)))
     plugin_sha = sha256(plugin)
     done_dir = os.path.join(out, "done", level)
@@ -753,7 +771,7 @@ def main(argv):
                 os.makedirs(report_dir)
                 extra = ["-fplugin=" + plugin,
                          "-fplugin-arg-escape-report=" + report_dir]
-            env = build_env(args.opt, extra, profiles)
+            env = build_env(args.opt, extra, profiles, args.lto)
             if first:
                 # The build dependencies are checked in an unpacked tree.
                 parent = os.path.dirname(tree)
@@ -798,6 +816,7 @@ def main(argv):
     result = {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "opt": args.opt or "-O2",
+        "lto": args.lto,
         "gcc": run(["gcc", "-dumpfullversion"], capture_output=True,
                    text=True).stdout.strip(),
         "plugin": os.path.relpath(plugin, REPO),
@@ -808,8 +827,9 @@ def main(argv):
         "passed": passed, "failed": failed,
         "packages": {n: r for n, r in rows},
     }
-    name = "results.json" if not args.opt or args.opt == "-O2" else \
-        "results-%s.json" % level
+    name = "results-%s.json" % level
+    if level.startswith("O2"):
+        name = name.replace("-O2", "")
     path = os.path.join(out, name)
     with open(path, "w") as f:
         json.dump(result, f, indent=1, sort_keys=False)
