@@ -146,6 +146,17 @@ leaf_callee_p (tree fndecl, int flags)
 	  || jump_function_p (fndecl));
 }
 
+/* Whether a call to TARGET, of availability AVAIL, may run another body
+   than TARGET's: an interposable definition that another unit may
+   replace, or an inline definition (C99 inline without extern, or
+   gnu_inline), whose call, unless inlined, runs the external definition
+   of another unit.  */
+bool
+body_may_be_replaced_p (cgraph_node *target, enum availability avail)
+{
+  return avail < AVAIL_AVAILABLE || DECL_EXTERNAL (target->decl);
+}
+
 /* Where CALL may go: a function of the unit (its node), the outside, or
    nowhere that can call back (-1).  */
 int
@@ -169,8 +180,7 @@ call_target (gcall *call, enum call_kind *kind, tree *callee, bool *also_out)
       cgraph_node *target = node->ultimate_alias_target (&avail);
       if (target->has_gimple_body_p ())
 	{
-	  /* Another unit may replace an interposable definition.  */
-	  *also_out = avail < AVAIL_AVAILABLE && !leaf;
+	  *also_out = body_may_be_replaced_p (target, avail) && !leaf;
 	  *kind = *also_out ? CALL_REPLACEABLE : CALL_DIRECT;
 	  *callee = target->decl;
 	  return node_for (target->decl);

@@ -398,7 +398,7 @@ summary_of (tree fndecl)
   enum availability avail;
   node = node->function_symbol (&avail);
   /* noipa asks callers to assume nothing about the body.  */
-  if (avail < AVAIL_AVAILABLE
+  if (body_may_be_replaced_p (node, avail)
       || lookup_attribute ("noipa", DECL_ATTRIBUTES (node->decl)))
     return NULL;
   return esc_summary_find (summaries, DECL_UID (node->decl));

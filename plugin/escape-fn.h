@@ -116,6 +116,9 @@ esc_node as_number (escape_fn *ef, esc_node src, int step);
 void assign_to (escape_fn *ef, tree lhs, esc_node src, int step);
 void build_graph (escape_fn *ef);
 
+/* escape-callgraph.cc: whether a call to TARGET may run another body.  */
+bool body_may_be_replaced_p (cgraph_node *target, enum availability avail);
+
 /* escape-calls.cc */
 bool string_copy_p (gcall *call);
 void analyze_call (escape_fn *ef, gcall *call);

@@ -87,8 +87,7 @@ add_late_call (int from, cgraph_node *callee)
   if (frame_p (target))
     {
       esc_cg_add_edge (unit->cg, from, node_for (target->decl), -1);
-      /* Another unit may replace an interposable definition.  */
-      if (avail < AVAIL_AVAILABLE && !leaf)
+      if (body_may_be_replaced_p (target, avail) && !leaf)
 	esc_cg_add_edge (unit->cg, from, ESC_CG_OUTSIDE, -1);
     }
   else if (!leaf)

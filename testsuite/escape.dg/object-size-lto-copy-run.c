@@ -3,9 +3,11 @@
    object size of its argument, where this unit's inline definition,
    which the pass judged, does not (a header inline function built with
    _FORTIFY_SOURCE in one unit and without it in another is the same
-   case).  So under -flto an inline, COMDAT or weak callee is taken to
-   ask the size of every argument, and the site keeps the heap; a
-   stack-if-small slot would answer 256 for malloc (5).
+   case).  A stack-if-small slot would answer 256 for malloc (5).  The
+   pass does not judge a call by an inline definition at all, since the
+   call may run the external one (inline-definition-run.c): the site
+   keeps the heap as passed-to-call.  Under -flto an inline, COMDAT or
+   weak callee is also taken to ask the size of every argument.
    -fno-early-inlining keeps the call until IPA inlining.  GCC 11 has no
    __builtin_dynamic_object_size.  */
 /* { dg-do run { target { gcc-min 12 } } } */
@@ -42,4 +44,4 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "object-size-lto-copy-run.c:25:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: unknown-size: not constant, and no bound is known; no stack-if-small slot, since the object-size query of measure\\(\\), called at object-size-lto-copy-run.c:29:\[0-9\]+" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "object-size-lto-copy-run.c:27:13: malloc\\(n_\[0-9\]+\\(D\\)\\) -> heap: passed-to-call: answer_\[0-9\]+ = measure \\(p_\[0-9\]+\\) at object-size-lto-copy-run.c:31:\[0-9\]+" { target { no-opts "-O0" } } } } */
