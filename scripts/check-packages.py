@@ -66,7 +66,9 @@ TOOLS = {"dpkg-dev": "dpkg-buildpackage and dpkg-source",
 PROBE_UNITS = re.compile(r"^(conftest|CMakeCCompilerId|CheckFunctionExists|"
                          r"CheckSymbolExists|CheckIncludeFile|"
                          r"CheckTypeSize|CheckCSourceCompiles|src|"
-                         r"testCCompiler)\.c-")
+                         r"testCCompiler)\.c-"
+                         # Their links under --lto, named after the output.
+                         r"|^(conftest|cmTC_[0-9a-f]+|a)\.ltrans\d+\.ltrans-")
 
 
 def say(message):
