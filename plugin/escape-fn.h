@@ -46,7 +46,7 @@ struct escape_fn
 {
   function *fun;
   /* The late instance, after IPA inlining (escape-late.cc): it only adds
-     moves, reports only those, and records no summary.  */
+     moves, and reports only those.  */
   bool late = false;
   struct esc_graph *g;
   auto_vec<esc_node> ssa_nodes;

@@ -222,6 +222,20 @@ write_json_report (void *, void *)
   esc_text_release (&escape_json_report);
 }
 
+/* Insert PASS at POS of instance INSTANCE of the pass named REFERENCE
+   (0: every instance).  */
+static void
+insert_pass (const char *plugin, opt_pass *pass, const char *reference,
+	     int instance, enum pass_positioning_ops pos)
+{
+  struct register_pass_info pass_info;
+  pass_info.pass = pass;
+  pass_info.reference_pass_name = reference;
+  pass_info.ref_pass_instance_number = instance;
+  pass_info.pos_op = pos;
+  register_callback (plugin, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+}
+
 int
 plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
@@ -241,44 +255,21 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 		     const_cast<ggc_root_tab *> (escape_rewrite_roots));
 
-  struct register_pass_info pass_info;
-  pass_info.pass = make_pass_escape (g);
-  pass_info.reference_pass_name = ESCAPE_AFTER_PASS;
-  pass_info.ref_pass_instance_number = ESCAPE_AFTER_INSTANCE;
-  pass_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &pass_info);
-
+  insert_pass (info->base_name, make_pass_escape (g), ESCAPE_AFTER_PASS,
+	       ESCAPE_AFTER_INSTANCE, PASS_POS_INSERT_AFTER);
   /* The inlining guard, after each local-fnsummary pass: before the early
      inliner, and after the last rebuild of the call edges of the early
      pipeline (escape-stack.cc).  */
-  struct register_pass_info guard_info;
-  guard_info.pass = make_pass_escape_inline (g);
-  guard_info.reference_pass_name = "local-fnsummary";
-  guard_info.ref_pass_instance_number = 0;
-  guard_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &guard_info);
-
+  insert_pass (info->base_name, make_pass_escape_inline (g),
+	       "local-fnsummary", 0, PASS_POS_INSERT_AFTER);
   /* The unit once more from its final early IR, before the IPA passes:
      the last of the small IPA passes.  */
-  struct register_pass_info stack_info;
-  stack_info.pass = make_pass_escape_stack (g);
-  stack_info.reference_pass_name = "emutls";
-  stack_info.ref_pass_instance_number = 1;
-  stack_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &stack_info);
-
+  insert_pass (info->base_name, make_pass_escape_stack (g), "emutls", 1,
+	       PASS_POS_INSERT_AFTER);
   /* The late instance, after IPA inlining, on the call graph the IPA
      passes leave (escape-late.cc).  */
-  struct register_pass_info late_info;
-  late_info.pass = make_pass_escape_late (g);
-  late_info.reference_pass_name = "alias";
-  late_info.ref_pass_instance_number = 1;
-  late_info.pos_op = PASS_POS_INSERT_BEFORE;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
-		     &late_info);
+  insert_pass (info->base_name, make_pass_escape_late (g), "alias", 1,
+	       PASS_POS_INSERT_BEFORE);
   register_callback (info->base_name, PLUGIN_ALL_IPA_PASSES_END,
 		     build_late_unit, NULL);
 

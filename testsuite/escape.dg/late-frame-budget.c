@@ -4,9 +4,7 @@
    frame past 6000 bytes.  */
 /* { dg-do compile } */
 /* { dg-options "-fplugin-arg-escape-frame-budget=6000" } */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "late-block.h"
 
 /* Read out of line, so that the blocks stay in the frame.  */
 __attribute__ ((noinline)) static int
@@ -16,20 +14,6 @@ sum_bytes (const char *p, int n)
   for (int i = 0; i < n; i++)
     sum += p[i];
   return sum;
-}
-
-static char *
-make_block (int n)
-{
-  char *p = malloc (3072);
-  memset (p, n, 3072);
-  if (n > 1000)
-    printf ("big %d\n", n);
-  if (n > 2000)
-    printf ("bigger %d\n", n);
-  if (n > 3000)
-    printf ("biggest %d\n", n);
-  return p;
 }
 
 int
@@ -44,6 +28,6 @@ use_blocks (int n)
   return r;
 }
 
-/* { dg-final { scan-escape "late-frame-budget.c:38:15: malloc\\(4096\\) -> stack: no-escape" } } */
-/* { dg-final { scan-escape "late-frame-budget.c:24:13: malloc\\(3072\\) -> heap: returned" } } */
+/* { dg-final { scan-escape "late-frame-budget.c:22:15: malloc\\(4096\\) -> stack: no-escape" } } */
+/* { dg-final { scan-escape "late-block.h:11:13: malloc\\(3072\\) -> heap: returned" } } */
 /* { dg-final { scan-escape-not "malloc\\(3072\\) -> stack" } } */

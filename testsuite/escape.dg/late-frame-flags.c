@@ -5,23 +5,7 @@
    does not.  */
 /* { dg-do compile } */
 /* { dg-options "-Wframe-larger-than=2048" } */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static char *
-make_block (int n)
-{
-  char *p = malloc (3072);
-  memset (p, n, 3072);
-  if (n > 1000)
-    printf ("big %d\n", n);
-  if (n > 2000)
-    printf ("bigger %d\n", n);
-  if (n > 3000)
-    printf ("biggest %d\n", n);
-  return p;
-}
+#include "late-block.h"
 
 int
 use_block (int n)
@@ -32,5 +16,5 @@ use_block (int n)
   return r;
 }
 
-/* { dg-final { scan-escape "late-frame-flags.c:15:13: malloc\\(3072\\) -> heap: returned" } } */
+/* { dg-final { scan-escape "late-block.h:11:13: malloc\\(3072\\) -> heap: returned" } } */
 /* { dg-final { scan-escape-not "-> stack" } } */
