@@ -157,15 +157,23 @@ start_roots() {
 	fi
 	for s in "${suites[@]}"; do
 		echo "check-gcc-all: making the $s root for GCC${compilers[$s]} (log: $out/root-$s.log)"
-		make_root "$s" >"$out/root-$s.log" 2>&1 &
+		rm -f "$out/root-$s.status"
+		{
+			make_root "$s" >"$out/root-$s.log" 2>&1
+			echo $? >"$out/root-$s.status"
+		} &
 		root_job[$s]=$!
 	done
 }
 
+# The job's status comes from a file, not from wait: a root waited for
+# after half an hour of tests may have had its PID reused by a later child,
+# and then bash has forgotten the job's status ("not a child of this shell").
 root_ready() {
 	local s=$1
 	if [ -z "${root_ok[$s]-}" ]; then
-		if wait "${root_job[$s]}"; then
+		wait "${root_job[$s]}" 2>/dev/null
+		if [ "$(cat "$out/root-$s.status" 2>/dev/null)" = 0 ]; then
 			root_ok[$s]=yes
 		else
 			root_ok[$s]=no
