@@ -118,6 +118,20 @@ trusted_output_p (tree fndecl)
     }
 }
 
+/* Whether FNDECL is a function of another unit named one of NAMES, a
+   list that ends with NULL.  */
+static bool
+external_named_p (tree fndecl, const char *const *names)
+{
+  if (!DECL_NAME (fndecl) || !DECL_EXTERNAL (fndecl))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  for (const char *const *n = names; *n; n++)
+    if (strcmp (name, *n) == 0)
+      return true;
+  return false;
+}
+
 /* setjmp and longjmp save and restore registers; they call nothing.  A
    function that calls setjmp keeps every site on the heap anyway.  */
 static bool
@@ -128,13 +142,25 @@ jump_function_p (tree fndecl)
     "longjmp", "_longjmp", "__longjmp", "siglongjmp", "__longjmp_chk",
     NULL
   };
-  if (!DECL_NAME (fndecl) || !DECL_EXTERNAL (fndecl))
-    return false;
-  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
-  for (const char *const *n = names; *n; n++)
-    if (strcmp (name, *n) == 0)
-      return true;
-  return false;
+  return external_named_p (fndecl, names);
+}
+
+/* Functions that may run a signal handler before they return: they send
+   a signal to the calling thread, or unblock one that is pending (POSIX,
+   kill and pthread_sigmask).  glibc declares them leaf, and GCC's leaf
+   allows that (the attribute's documentation), but the handler may call
+   back into the unit, and call them again: a recursion
+   (recursive-signal-run.c).  syscall can do what any of them does.  */
+static bool
+signal_delivering_p (tree fndecl)
+{
+  static const char *const names[] = {
+    "raise", "kill", "killpg", "pthread_kill", "tgkill", "sigqueue",
+    "pthread_sigqueue", "pidfd_send_signal", "sigprocmask",
+    "pthread_sigmask", "sigsetmask", "sigrelse", "sigset", "sigsuspend",
+    "sigpause", "syscall", NULL
+  };
+  return external_named_p (fndecl, names);
 }
 
 /* Whether a call to FNDECL, with the ECF flags FLAGS, cannot call back
@@ -142,6 +168,8 @@ jump_function_p (tree fndecl)
 bool
 leaf_callee_p (tree fndecl, int flags)
 {
+  if (signal_delivering_p (fndecl))
+    return false;
   return ((flags & ECF_LEAF) || trusted_output_p (fndecl)
 	  || jump_function_p (fndecl));
 }

@@ -1,0 +1,113 @@
+/* A signal a thread sends itself, with pthread_kill, or with kill when no
+   other thread takes it, is handled before the call returns.  glibc
+   declares both leaf, yet the handler calls back into the unit, and here
+   sends the signal again: a recursion 40 levels deep.  16 KiB more in
+   each level would pass the thread's 256 KiB stack.  */
+/* { dg-do run } */
+/* { dg-options "-pthread" } */
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int depth_left;
+static long sum;
+
+#define TAKE(p)                                                         \
+  char *p = malloc (4096);                                              \
+  memset (p, 1, 4096)
+#define GIVE_BACK(p)                                                    \
+  sum += p[depth_left & 4095];                                          \
+  free (p)
+
+static void
+descend_by_pthread_kill (void)
+{
+  TAKE (a); TAKE (b); TAKE (c); TAKE (d);
+  if (depth_left-- > 0)
+    pthread_kill (pthread_self (), SIGUSR1);
+  GIVE_BACK (a); GIVE_BACK (b); GIVE_BACK (c); GIVE_BACK (d);
+}
+
+static void
+descend_by_kill (void)
+{
+  TAKE (a); TAKE (b); TAKE (c); TAKE (d);
+  if (depth_left-- > 0)
+    kill (getpid (), SIGUSR2);
+  GIVE_BACK (a); GIVE_BACK (b); GIVE_BACK (c); GIVE_BACK (d);
+}
+
+static void
+on_usr1 (int sig)
+{
+  (void) sig;
+  descend_by_pthread_kill ();
+}
+
+static void
+on_usr2 (int sig)
+{
+  (void) sig;
+  descend_by_kill ();
+}
+
+static void *
+descend (void *by_kill)
+{
+  sigset_t usr2;
+  sigemptyset (&usr2);
+  sigaddset (&usr2, SIGUSR2);
+  pthread_sigmask (SIG_UNBLOCK, &usr2, NULL);
+  depth_left = 40;
+  sum = 0;
+  if (by_kill)
+    descend_by_kill ();
+  else
+    descend_by_pthread_kill ();
+  return NULL;
+}
+
+static void
+handle (int sig, void (*handler) (int))
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = handler;
+  sa.sa_flags = SA_NODEFER;
+  if (sigaction (sig, &sa, NULL))
+    abort ();
+}
+
+static void
+run_on_small_thread (void *by_kill)
+{
+  pthread_attr_t attr;
+  pthread_t t;
+  if (pthread_attr_init (&attr)
+      || pthread_attr_setstacksize (&attr, 256 * 1024)
+      || pthread_create (&t, &attr, descend, by_kill)
+      || pthread_join (t, NULL))
+    abort ();
+  if (sum != 4 * 41)
+    abort ();
+}
+
+int
+main (void)
+{
+  sigset_t usr2;
+  handle (SIGUSR1, on_usr1);
+  handle (SIGUSR2, on_usr2);
+  /* Only the small thread takes SIGUSR2, so kill delivers it there.  */
+  sigemptyset (&usr2);
+  sigaddset (&usr2, SIGUSR2);
+  pthread_sigmask (SIG_BLOCK, &usr2, NULL);
+  run_on_small_thread (NULL);
+  run_on_small_thread (&usr2);
+  return 0;
+}
+
+/* { dg-final { scan-escape "recursive-signal-run.c:27:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "recursive-signal-run.c:36:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
