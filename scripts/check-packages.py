@@ -18,18 +18,19 @@ after Debian's own -O2, so --opt=-O3 overrides it.  --lto builds both
 with link-time optimisation the way Debian and Ubuntu turn it on
 (the flags of DEB_BUILD_MAINT_OPTIONS=optimize=+lto, -flto=auto
 -ffat-lto-objects, appended to CFLAGS and LDFLAGS), and the plugin build
-loads the plugin at the link too, where its late instance runs.  Per package and build
-it records the build's status, the test suite's status and counts, the C
-objects compiled with and without the plugin (read from the DW_AT_producer
-of their DWARF, which records the command line), the report files, the
-plugin's decisions, and the direct calls to malloc and calloc left in the
-shipped executables and shared libraries.  A test that passes without the
-plugin and fails with it is a miscompile: the run fails.
+loads the plugin at the link too, where its late instance runs.  Per
+package and build it records the build's status, the test suite's status
+and counts, the C objects compiled with and without the plugin (read from
+the DW_AT_producer of their DWARF, which records the command line), the
+report files, the plugin's decisions, and the direct calls to malloc and
+calloc left in the shipped executables and shared libraries.  A test that
+passes without the plugin and fails with it is a miscompile: the run
+fails.
 
 Prints a table and writes OUT/results.json (results-O3.json for --opt
--O3, results-lto.json and results-O3-lto.json with --lto).  The last line is "N passed, M failed": N packages whose plugin
-build matched the plain one (built, and no test that passed plain failed),
-M the others.  Exit status 1 if M > 0, 2 if the run could not be set up.
+-O3, results-lto.json and results-O3-lto.json with --lto).  The last line
+is "N passed, M failed": N packages whose plugin build matched the plain
+one (built, and no test that passed plain failed), M the others.  Exit status 1 if M > 0, 2 if the run could not be set up.
 
 The setup needs root: it adds a deb-src entry for bookworm beside the
 host's own Debian entry, if there is none, and installs what is missing,
