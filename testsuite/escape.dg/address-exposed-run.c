@@ -4,17 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 static uintptr_t saved;
 static char *through_asm;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noinline)) static void
 hide (void)

@@ -7,16 +7,9 @@
    summary of forward () misses the use too.  */
 /* { dg-do run } */
 #include <stdlib.h>
+#include "scribble.h"
 
 int *kept;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noinline)) void
 keep (int *p)

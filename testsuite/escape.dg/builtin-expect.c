@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 #define unlikely(x) __builtin_expect (!!(x), 0)
 
@@ -26,14 +27,6 @@ through_the_hint (void)
   int *p = malloc (sizeof *p * 10);
   *p = 42;
   return __builtin_expect ((uintptr_t) p, 0);
-}
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
 }
 
 int

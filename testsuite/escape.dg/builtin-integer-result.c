@@ -8,18 +8,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char ascending[256];			/* ascending[k] == k + 1 */
 static const unsigned char zero[1];
 volatile size_t one = 1;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 /* Each byte of the address is stopped at in a string of every byte.  */
 __attribute__((noinline)) uintptr_t

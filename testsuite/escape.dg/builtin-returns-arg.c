@@ -5,16 +5,9 @@
 /* { dg-do run } */
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char *kept;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noinline)) char *
 assumed_aligned (void)

@@ -8,18 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char text[64];
 FILE *bytes_file;
 const char *volatile runtime_format = "%p";
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noinline)) void
 shown_with_p (void)

@@ -11,6 +11,7 @@
 /* { dg-additional-sources "units/inline-definition-external.c" } */
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 extern char *kept;
 int sink;
@@ -29,14 +30,6 @@ hook (char *p)
   for (int i = 0; i < 64; i++)
     if (p[i] == 99)
       sink += p[i + 1];
-}
-
-__attribute__ ((noipa)) static void
-scribble (void)
-{
-  volatile char junk[4096];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
 }
 
 __attribute__ ((noinline)) static void
@@ -68,6 +61,6 @@ main (int argc, char **argv)
   return 0;
 }
 
-/* { dg-final { scan-escape "inline-definition-run.c:45:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "inline-definition-run.c:53:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "inline-definition-run.c:38:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "inline-definition-run.c:46:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape-not "-> stack" { target { no-opts "-O0" } } } } */

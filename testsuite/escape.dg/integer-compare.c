@@ -7,14 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
+#include "scribble.h"
 
 /* The stores are volatile so that GCC keeps them: its own points-to
    analysis does not follow truth values either.  */

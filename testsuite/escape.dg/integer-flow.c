@@ -8,16 +8,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 static char anchor[16];
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 /* The low half of the address, copied out of the pointer's bytes.  */
 __attribute__((noinline)) unsigned

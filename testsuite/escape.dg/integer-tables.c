@@ -10,17 +10,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char table[256];
 char text[2 * sizeof (uintptr_t) + 1];
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 /* A number in hex, each digit looked up in a string.  */
 __attribute__((noinline)) static void

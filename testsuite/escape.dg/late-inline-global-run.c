@@ -5,6 +5,7 @@
    crash.  */
 /* { dg-do run } */
 #include "late-table.h"
+#include "scribble.h"
 
 static struct table *saved;
 
@@ -12,14 +13,6 @@ __attribute__ ((noinline)) static void
 keep_table (int n)
 {
   saved = make_table (n);
-}
-
-__attribute__ ((noipa)) static void
-scribble (void)
-{
-  volatile char junk[4096];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
 }
 
 int

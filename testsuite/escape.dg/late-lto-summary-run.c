@@ -10,6 +10,7 @@
 /* { dg-additional-sources "units/late-lto-summary-callees.c units/late-lto-summary-relay.c" } */
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 extern char *kept;
 int sum_bytes (const char *p, int n);
@@ -22,14 +23,6 @@ int relay (char *p, int n);
 void relay_keep (char *p);
 
 static char *returned_copy;
-
-__attribute__ ((noipa)) static void
-scribble (void)
-{
-  volatile char junk[4096];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__ ((noinline)) static int
 read_elsewhere (int n)
@@ -121,7 +114,7 @@ main (int argc, char **argv)
   return 0;
 }
 
-/* { dg-final { scan-escape "late-lto-summary-run.c:37:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "late-lto-summary-run.c:37:13: malloc\\(100\\) -> stack: no-escape: freed at late-lto-summary-run.c:40:3" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "late-lto-summary-run.c:47:13: malloc\\(100\\) -> stack: no-escape: freed at late-lto-summary-run.c:50:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "late-lto-summary-run.c:30:13: malloc\\(100\\) -> heap: passed-to-call" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "late-lto-summary-run.c:30:13: malloc\\(100\\) -> stack: no-escape: freed at late-lto-summary-run.c:33:3" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "late-lto-summary-run.c:40:13: malloc\\(100\\) -> stack: no-escape: freed at late-lto-summary-run.c:43:3" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape-times "-> stack" 2 { target { no-opts "-O0" } } } } */

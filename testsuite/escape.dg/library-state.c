@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "scribble.h"
 
 char letters[257];			/* 256 letters, then the end */
 static const char nines[] = "99999999999999999999999";
@@ -21,14 +22,6 @@ static const char names[] = "X\0Y";
 static const char zeros[256];
 int file;
 char directory[64];
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 static unsigned
 byte_of (uintptr_t a, unsigned i)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 static char pool[300];
 volatile size_t zero;
@@ -68,15 +69,6 @@ LEAK (by_helper, size_of_calloc (b + 1))
 LEAK (by_realloc, (p = realloc (malloc (1), b + 1), size = __builtin_dynamic_object_size (p, 0), free (p), size))
 LEAK (by_strndup, (p = strndup ("many more than two hundred and fifty six characters: 012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789", b), size = __builtin_dynamic_object_size (p, 0), free (p), size))
 LEAK (by_alloc_size, (p = from_pool (b + 1), __builtin_dynamic_object_size (p, 0)))
-
-/* Overwrite the stack where a dead slot would be.  */
-__attribute__ ((noinline)) static void
-scribble (void)
-{
-  volatile char bytes[4096];
-  for (int i = 0; i < 4096; i++)
-    bytes[i] = 'X';
-}
 
 static int
 check (const char *how, char *q)

@@ -10,17 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char letters[257];			/* 256 letters, then the end */
 char *marks;				/* 256 bytes, on the heap */
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 static unsigned
 byte_of (uintptr_t a, unsigned i)

@@ -8,17 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 char digits[300];
 char pad[256];
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 /* Each byte of the address is the length snprintf cuts the text to.  */
 __attribute__((noinline)) uintptr_t

@@ -3,16 +3,9 @@
 /* { dg-do run } */
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 static char *kept;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noipa)) static void
 keep (char *p)

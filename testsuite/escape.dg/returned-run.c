@@ -3,14 +3,7 @@
 /* { dg-do run } */
 #include <stdlib.h>
 #include <string.h>
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
+#include "scribble.h"
 
 __attribute__((noinline)) static char *
 make (char fill)

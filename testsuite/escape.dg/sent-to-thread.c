@@ -4,17 +4,10 @@
 /* { dg-options "-pthread" } */
 #include <pthread.h>
 #include <stdlib.h>
+#include "scribble.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int seen;
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 static void *
 worker (void *p)

@@ -2,17 +2,10 @@
 /* { dg-do run } */
 #include <stdlib.h>
 #include <string.h>
+#include "scribble.h"
 
 struct holder { char *buf; };
 struct holder table[2];
-
-__attribute__((noipa)) static void
-scribble (void)
-{
-  volatile char junk[8192];
-  for (unsigned i = 0; i < sizeof junk; i++)
-    junk[i] = (char) 0xa5;
-}
 
 __attribute__((noinline)) static void
 fill (int slot)
