@@ -150,15 +150,17 @@ jump_function_p (tree fndecl)
    kill and pthread_sigmask).  glibc declares them leaf, and GCC's leaf
    allows that (the attribute's documentation), but the handler may call
    back into the unit, and call them again: a recursion
-   (recursive-signal-run.c).  syscall can do what any of them does.  */
+   (recursive-signal-run.c).  gsignal is raise by another name;
+   feraiseexcept raises SIGFPE where the program enabled the trap.
+   syscall can do what any of them does.  */
 static bool
 signal_delivering_p (tree fndecl)
 {
   static const char *const names[] = {
-    "raise", "kill", "killpg", "pthread_kill", "tgkill", "sigqueue",
-    "pthread_sigqueue", "pidfd_send_signal", "sigprocmask",
-    "pthread_sigmask", "sigsetmask", "sigrelse", "sigset", "sigsuspend",
-    "sigpause", "syscall", NULL
+    "raise", "gsignal", "kill", "killpg", "pthread_kill", "tgkill",
+    "tkill", "sigqueue", "pthread_sigqueue", "pidfd_send_signal",
+    "sigprocmask", "pthread_sigmask", "sigsetmask", "sigrelse", "sigset",
+    "sigsuspend", "sigpause", "feraiseexcept", "syscall", NULL
   };
   return external_named_p (fndecl, names);
 }
