@@ -30,7 +30,8 @@ fails.
 Prints a table and writes OUT/results.json (results-O3.json for --opt
 -O3, results-lto.json and results-O3-lto.json with --lto).  The last line
 is "N passed, M failed": N packages whose plugin build matched the plain
-one (built, and no test that passed plain failed), M the others.  Exit status 1 if M > 0, 2 if the run could not be set up.
+one (built, and no test that passed plain failed), M the others.  Exit
+status 1 if M > 0, 2 if the run could not be set up.
 
 The setup needs root: it adds a deb-src entry for bookworm beside the
 host's own Debian entry, if there is none, and installs what is missing,
