@@ -657,6 +657,43 @@ def sha256(path):
     return h.hexdigest()
 
 
+def reusable(done, out, name, plugin_sha, variants):
+    """The builds of an earlier run that --resume may take over, and that
+    run's result: the plain build whatever the plugin was, since it does
+    not load it, and the plugin build only if the plugin is the same
+    file.  None if there is nothing to take, or the source is gone."""
+    if not os.path.exists(done):
+        return None, None
+    with open(done) as f:
+        old = json.load(f)
+    if not glob.glob(os.path.join(out, "src", name,
+                                  "*_%s.dsc" % old.get("version"))):
+        return None, None
+    builds = {v: old[v] for v in variants if v in old and
+              (v == "plain" or old.get("plugin_sha256") == plugin_sha)}
+    return (builds, old) if builds else (None, None)
+
+
+def finish(res, variants, plugin_sha, done):
+    """Compares the two builds of a package and records the result.  A
+    run of one variant passes a package that built."""
+    if "plain" in res and "plugin" in res:
+        ok, why_not = verdict(res["plain"], res["plugin"])
+        res["ok"] = ok
+        res["difference"] = why_not
+        if not ok:
+            say("%s: DIFFERENCE: %s" % (os.path.basename(done)[:-5], why_not))
+    elif len(variants) == 1 and variants[0] in res:
+        res["ok"] = res[variants[0]]["built"]
+        res["difference"] = None if res["ok"] else \
+            "the %s build failed" % variants[0]
+    res.update(plugin_sha256=plugin_sha, variants=variants,
+               date=datetime.datetime.now().astimezone()
+               .isoformat(timespec="seconds"))
+    with open(done, "w") as f:
+        json.dump(res, f, indent=1)
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--packages", default=os.environ.get("PACKAGES", ""),
@@ -730,26 +767,23 @@ def main(argv):
     rows = []
     for name, options, why in listed:
         done = os.path.join(done_dir, name + ".json")
-        if args.resume and os.path.exists(done):
-            with open(done) as f:
-                old = json.load(f)
-            if old.get("plugin_sha256") == plugin_sha and \
-                    old.get("variants") == variants and \
-                    glob.glob(os.path.join(out, "src", name,
-                                           "*_%s.dsc" % old.get("version"))):
-                say("%s: the result of %s (--resume)" % (name, old["date"]))
-                old["why"] = why
-                # The tests are counted again, by the list's current rules.
-                for v in variants:
-                    log = os.path.join(REPO, old[v]["log"])
-                    if os.path.exists(log):
-                        old[v]["tests"] = count_tests(log, options)
-                if "plain" in old and "plugin" in old:
-                    old["ok"], old["difference"] = verdict(old["plain"],
-                                                           old["plugin"])
-                rows.append((name, old))
-                continue
         res = {"why": why}
+        builds, old = reusable(done, out, name, plugin_sha, variants) \
+            if args.resume else (None, None)
+        if builds:
+            for v, r in builds.items():
+                # The tests are counted again, by the list's current rules.
+                log = os.path.join(REPO, r["log"])
+                if os.path.exists(log):
+                    r["tests"] = count_tests(log, options)
+                res[v] = r
+            res["version"] = old["version"]
+            say("%s: the %s build of %s (--resume)"
+                % (name, " and ".join(builds), old["date"]))
+            if len(builds) == len(variants):
+                finish(res, variants, plugin_sha, done)
+                rows.append((name, res))
+                continue
         profiles = options.get("profiles", "")
         src_dir = os.path.join(out, "src", name)
         dsc = fetch_source(name, src_dir)
@@ -758,10 +792,14 @@ def main(argv):
             res["error"] = "apt-get source failed"
             rows.append((name, res))
             continue
-        res["version"] = re.sub(r"^.*?_(.*)\.dsc$", r"\1",
-                                os.path.basename(dsc))
+        version = re.sub(r"^.*?_(.*)\.dsc$", r"\1", os.path.basename(dsc))
+        if res.get("version", version) != version:
+            res = {"why": why}
+        res["version"] = version
         first = True
         for variant in variants:
+            if variant in res:
+                continue
             tree = os.path.join(work, variant, name, "src")
             log = os.path.join(logs, "%s.%s.log" % (name, variant))
             extra = []
@@ -798,17 +836,7 @@ def main(argv):
                 "FAILED (%s)" % r["failed_step"], seconds, fmt_tests(r)))
             if not args.keep:
                 shutil.rmtree(os.path.dirname(tree), ignore_errors=True)
-        if "plain" in res and "plugin" in res:
-            ok, why_not = verdict(res["plain"], res["plugin"])
-            res["ok"] = ok
-            res["difference"] = why_not
-            if not ok:
-                say("%s: DIFFERENCE: %s" % (name, why_not))
-        res.update(plugin_sha256=plugin_sha, variants=variants,
-                   date=datetime.datetime.now().astimezone()
-                   .isoformat(timespec="seconds"))
-        with open(done, "w") as f:
-            json.dump(res, f, indent=1)
+        finish(res, variants, plugin_sha, done)
         rows.append((name, res))
 
     elapsed = time.monotonic() - start
