@@ -70,9 +70,12 @@ add_call (int from, int to, enum call_kind kind, tree callee, gimple *stmt)
     }
 }
 
-/* Output functions whose handlers and cookie streams the escape rule
-   already trusts (escape-calls.cc): GCC does not mark them leaf, since
-   printf hooks and fopencookie streams may call back.  */
+/* Output functions into memory, whose handlers the escape rule already
+   trusts (escape-calls.cc): GCC does not mark them leaf, since printf
+   hooks may call back.  Output to a stream is not trusted: a write to a
+   pipe nobody reads, or past RLIMIT_FSIZE, sends SIGPIPE or SIGXFSZ to
+   the calling thread before the call returns, and the handler may call
+   back (recursive-side-signal-run.c).  */
 static bool
 trusted_output_p (tree fndecl)
 {
@@ -82,28 +85,6 @@ trusted_output_p (tree fndecl)
     return false;
   switch (DECL_FUNCTION_CODE (fndecl))
     {
-    case BUILT_IN_PRINTF:
-    case BUILT_IN_PRINTF_UNLOCKED:
-    case BUILT_IN_PRINTF_CHK:
-    case BUILT_IN_FPRINTF:
-    case BUILT_IN_FPRINTF_UNLOCKED:
-    case BUILT_IN_FPRINTF_CHK:
-    case BUILT_IN_VPRINTF:
-    case BUILT_IN_VPRINTF_CHK:
-    case BUILT_IN_VFPRINTF:
-    case BUILT_IN_VFPRINTF_CHK:
-    case BUILT_IN_PUTS:
-    case BUILT_IN_PUTS_UNLOCKED:
-    case BUILT_IN_FPUTS:
-    case BUILT_IN_FPUTS_UNLOCKED:
-    case BUILT_IN_FWRITE:
-    case BUILT_IN_FWRITE_UNLOCKED:
-    case BUILT_IN_PUTCHAR:
-    case BUILT_IN_PUTCHAR_UNLOCKED:
-    case BUILT_IN_FPUTC:
-    case BUILT_IN_FPUTC_UNLOCKED:
-    case BUILT_IN_PUTC:
-    case BUILT_IN_PUTC_UNLOCKED:
     case BUILT_IN_SPRINTF:
     case BUILT_IN_SPRINTF_CHK:
     case BUILT_IN_SNPRINTF:
@@ -151,8 +132,13 @@ jump_function_p (tree fndecl)
    allows that (the attribute's documentation), but the handler may call
    back into the unit, and call them again: a recursion
    (recursive-signal-run.c).  gsignal is raise by another name;
-   feraiseexcept raises SIGFPE where the program enabled the trap.
-   syscall can do what any of them does.  */
+   feraiseexcept raises SIGFPE where the program enabled the trap.  Some
+   send one as a side effect: growing a file past RLIMIT_FSIZE sends
+   SIGXFSZ (ftruncate, truncate, sendfile, which also sends SIGPIPE), a
+   timer on a CPU clock set to a time gone by fires before timer_settime
+   returns, and terminal control signals the foreground process group,
+   or the caller in the background (SIGTTOU, SIGHUP, TIOCSIG).  syscall
+   can do what any of them does.  */
 static bool
 signal_delivering_p (tree fndecl)
 {
@@ -160,7 +146,10 @@ signal_delivering_p (tree fndecl)
     "raise", "gsignal", "kill", "killpg", "pthread_kill", "tgkill",
     "tkill", "sigqueue", "pthread_sigqueue", "pidfd_send_signal",
     "sigprocmask", "pthread_sigmask", "sigsetmask", "sigrelse", "sigset",
-    "sigsuspend", "sigpause", "feraiseexcept", "syscall", NULL
+    "sigsuspend", "sigpause", "feraiseexcept", "ftruncate", "ftruncate64",
+    "truncate", "truncate64", "sendfile", "sendfile64", "timer_settime",
+    "ioctl", "tcsetattr", "tcsetpgrp", "tcflow", "tcflush", "tcsendbreak",
+    "vhangup", "syscall", NULL
   };
   return external_named_p (fndecl, names);
 }

@@ -621,6 +621,8 @@ check_site (escape_fn *ef, site_info *site, esc_obj obj, bool *small)
 			  "iteration"));
   if (char *why = stack_recursion_refuses (site, site->bytes != 0))
     front_fails (site, &reasons, ESC_RECURSIVE, why);
+  if (char *why = stack_tail_call_refuses (site, *small))
+    front_fails (site, &reasons, ESC_STACK_BUDGET, why);
   if (ef->fun->calls_setjmp || ef->fun->has_nonlocal_label)
     front_fails (site, &reasons, ESC_UNSUPPORTED,
 		 xstrdup ("the function calls setjmp or vfork, or has a "

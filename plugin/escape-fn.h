@@ -162,6 +162,7 @@ void decide (escape_fn *ef);
 void stack_begin (escape_fn *ef);
 unsigned HOST_WIDE_INT stack_site_cost (const site_info *site);
 char *stack_recursion_refuses (const site_info *site, bool size_known);
+char *stack_tail_call_refuses (const site_info *site, bool small);
 size_t stack_limits (struct esc_limit *limits);
 char *stack_refusal_detail (enum esc_reason reason, unsigned long long bytes);
 unsigned HOST_WIDE_INT stack_recursion_allowance (void);
@@ -178,6 +179,7 @@ void report (escape_fn *ef);
 
 /* escape-rewrite.cc */
 bool rewrite (escape_fn *ef);
+bool certainly_site_p (tree ptr, tree lhs, hash_set<tree> *visited);
 tree new_slot (unsigned HOST_WIDE_INT bytes, unsigned HOST_WIDE_INT align_bits);
 gcall *build_unpoison (tree slot);
 void insert_poison (gimple_seq *seq, tree slot, tree addr, tree size);

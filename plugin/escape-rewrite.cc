@@ -6,7 +6,8 @@
    the pointer get the array form a declared array has, so later passes
    treat the slot as they would a hand-written one; and each free the
    policy settled becomes the end of the slot's life (a clobber) where
-   its pointer is certainly the site's, or goes away.  Under ASan, the
+   its pointer is certainly the site's, or goes away; every slot's life
+   ends at the returns too, as a local array's does.  Under ASan, the
    bytes of a slot of a bound past the size asked for are poisoned each
    time the site runs, as the heap object's would be.  */
 
@@ -289,12 +290,33 @@ end_life_at_latch (basic_block bb, tree slot, bool poisoned)
   insert_end_of_life (&gsi, slot, poisoned, true);
 }
 
+/* End the life of every slot of SLOTS at each return, as the gimplifier
+   does for the variables of a function's body.  Where the function is
+   inlined, the clobbers end the slots' lives there: a slot still live at
+   the caller's later call would keep it from becoming a tail call, and a
+   chain of such calls from holding one frame at a time
+   (tail-call-inlined-run.c).  */
+static void
+end_lives_at_returns (const vec<tree> &slots, hash_set<tree> &poisoned)
+{
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, EXIT_BLOCK_PTR_FOR_FN (cfun)->preds)
+    {
+      gimple_stmt_iterator gsi = gsi_last_bb (e->src);
+      if (gsi_end_p (gsi) || gimple_code (gsi_stmt (gsi)) != GIMPLE_RETURN)
+	continue;
+      for (tree slot : slots)
+	insert_end_of_life (&gsi, slot, poisoned.contains (slot), false);
+    }
+}
+
 /* Whether PTR certainly holds the address that LHS, the result of an
    allocation, was given: LHS itself, or copies and casts of it, also
    through phis all of whose arguments qualify.  A pointer that may be
    NULL does not: free (NULL) ends no object's life, and the object may
    still be in use through another pointer.  */
-static bool
+bool
 certainly_site_p (tree ptr, tree lhs, hash_set<tree> *visited)
 {
   if (ptr == lhs)
@@ -327,6 +349,7 @@ rewrite (escape_fn *ef)
   hash_set<tree> poisoned;
   /* The slots of the stack-if-small sites, by object.  */
   hash_map<int_hash<int, -1, -2>, tree> small_slots;
+  auto_vec<tree> all_slots;
   bool changed = false;
   for (unsigned i = 0; i < ef->sites.length (); i++)
     if (ef->site_small[i])
@@ -337,6 +360,7 @@ rewrite (escape_fn *ef)
 	   walks back around the loop.  */
 	tree slot = rewrite_small_site (&ef->sites[i]);
 	small_slots.put (ef->site_decisions[i].obj, slot);
+	all_slots.safe_push (slot);
 	changed = true;
       }
     else if (ef->site_decisions[i].reason == ESC_NO_ESCAPE)
@@ -349,6 +373,7 @@ rewrite (escape_fn *ef)
 	if (poisoned_tail_p (&ef->sites[i]))
 	  poisoned.add (slot);
 	end_life_at_latch (bb, slot, poisoned.contains (slot));
+	all_slots.safe_push (slot);
 	changed = true;
       }
   for (unsigned f = 0; f < ef->free_calls.length (); f++)
@@ -384,6 +409,7 @@ rewrite (escape_fn *ef)
 	  break;
 	}
       }
+  end_lives_at_returns (all_slots, poisoned);
   return changed;
 }
 

@@ -14,7 +14,8 @@
        recursion allowance of moved bytes, and none when a call in it may
        become a tail call back into its cycle;
      - no chain of calls inside the unit holds more than the stack budget
-       of moved bytes;
+       of moved bytes, and no moved object is live at a call that may
+       become a tail call, which it would keep a real one;
      - a frame stays within -Wframe-larger-than= and -Wstack-usage=;
      - inlining never carries moved objects into a frame where they would
        break one of the above.  */
@@ -52,6 +53,9 @@ static struct
   /* The heaviest chain of calls through the function before its own
      moves.  */
   unsigned long long chain;
+  /* The calls of the program that may become tail calls
+     (tail_calls_of_program).  */
+  hash_set<gimple *> *tail_calls;
   /* Whether the frame limits of the options bound the frame budget.  */
   bool frame_flags;
 } current;
@@ -148,159 +152,288 @@ call_into_cycle_p (gcall *call, int node)
 	  || (also_out && esc_cg_same_cycle (unit->cg, node, ESC_CG_OUTSIDE)));
 }
 
-/* Whether STMT may stand between a tail call and the return: what GCC's
-   tail call passes accept there (tree-tailcall.cc, process_assignment),
-   copies and conversions of registers, and the additions, subtractions,
-   multiplications and negations of a tail recursion's accumulators.
-   Anything else, a load or a store among them, makes the call a real
-   one.  */
+/* Whether NAME, an allocation's pointer, is only freed, compared and
+   copied: GCC's dead code elimination then removes the allocation and
+   its free together.  */
 static bool
-tail_call_plumbing_p (gimple *stmt)
+only_freed_p (tree name, hash_set<tree> *visited)
 {
-  if (gimple_vuse (stmt))
-    return false;
-  switch (gimple_assign_rhs_code (stmt))
+  if (visited->add (name))
+    return true;
+  imm_use_iterator it;
+  use_operand_p use_p;
+  FOR_EACH_IMM_USE_FAST (use_p, it, name)
     {
-    case SSA_NAME:
-    CASE_CONVERT:
-    case PLUS_EXPR:
-    case POINTER_PLUS_EXPR:
-    case MINUS_EXPR:
-    case MULT_EXPR:
-    case NEGATE_EXPR:
-      return true;
+      gimple *use = USE_STMT (use_p);
+      if (is_gimple_debug (use)
+	  || gimple_code (use) == GIMPLE_COND
+	  || gimple_call_builtin_p (use, BUILT_IN_FREE))
+	continue;
+      tree lhs = NULL_TREE;
+      if (gphi *phi = dyn_cast <gphi *> (use))
+	lhs = gimple_phi_result (phi);
+      else if (is_gimple_assign (use))
+	{
+	  enum tree_code code = gimple_assign_rhs_code (use);
+	  if (TREE_CODE_CLASS (code) == tcc_comparison)
+	    continue;
+	  if (code == SSA_NAME || CONVERT_EXPR_CODE_P (code))
+	    lhs = gimple_assign_lhs (use);
+	}
+      if (!lhs || TREE_CODE (lhs) != SSA_NAME || !only_freed_p (lhs, visited))
+	return false;
+    }
+  return true;
+}
+
+/* Whether the free CALL may go away with its allocation (only_freed_p).  */
+static bool
+vanishing_free_p (gcall *call)
+{
+  tree ptr = gimple_call_arg (call, 0);
+  while (TREE_CODE (ptr) == SSA_NAME)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (ptr);
+      if (gcall *alloc = dyn_cast <gcall *> (def))
+	{
+	  hash_set<tree> visited;
+	  return ((gimple_call_flags (alloc) & ECF_MALLOC)
+		  && only_freed_p (ptr, &visited));
+	}
+      if (!gimple_assign_ssa_name_copy_p (def)
+	  && !(is_gimple_assign (def)
+	       && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	return false;
+      ptr = gimple_assign_rhs1 (def);
+    }
+  return false;
+}
+
+/* Whether CALL is to a builtin that reads or writes a stream, which GCC
+   folds into another such call but never into nothing, unless an
+   argument is an empty string or a zero (printf (""), fwrite (p, 0, n,
+   f)).  */
+static bool
+stream_io_builtin_p (gcall *call)
+{
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_PRINTF:
+    case BUILT_IN_PRINTF_UNLOCKED:
+    case BUILT_IN_PRINTF_CHK:
+    case BUILT_IN_FPRINTF:
+    case BUILT_IN_FPRINTF_UNLOCKED:
+    case BUILT_IN_FPRINTF_CHK:
+    case BUILT_IN_VPRINTF:
+    case BUILT_IN_VPRINTF_CHK:
+    case BUILT_IN_VFPRINTF:
+    case BUILT_IN_VFPRINTF_CHK:
+    case BUILT_IN_PUTS:
+    case BUILT_IN_PUTS_UNLOCKED:
+    case BUILT_IN_FPUTS:
+    case BUILT_IN_FPUTS_UNLOCKED:
+    case BUILT_IN_FWRITE:
+    case BUILT_IN_FWRITE_UNLOCKED:
+    case BUILT_IN_PUTCHAR:
+    case BUILT_IN_PUTCHAR_UNLOCKED:
+    case BUILT_IN_FPUTC:
+    case BUILT_IN_FPUTC_UNLOCKED:
+    case BUILT_IN_PUTC:
+    case BUILT_IN_PUTC_UNLOCKED:
+    case BUILT_IN_SCANF:
+    case BUILT_IN_SSCANF:
+    case BUILT_IN_VSCANF:
+    case BUILT_IN_VSSCANF:
+    case BUILT_IN_VFSCANF:
+      break;
     default:
       return false;
     }
-}
-
-static gcall *tail_call_walk (function *, int, bool, hash_set<tree> *);
-
-/* Whether the call's LHS is one of RETURNED: an aggregate result goes
-   straight into the variable returned, or through the pointer to
-   <retval> where the caller passes its address.  */
-static bool
-returned_lhs_p (hash_set<tree> &returned, tree lhs)
-{
-  if (returned.contains (lhs))
-    return true;
-  if (TREE_CODE (lhs) != MEM_REF
-      || TREE_CODE (TREE_OPERAND (lhs, 0)) != SSA_NAME)
-    return false;
-  tree base = TREE_OPERAND (lhs, 0);
-  return (returned.contains (base)
-	  || (SSA_NAME_VAR (base) && returned.contains (SSA_NAME_VAR (base))));
-}
-
-/* A call of FN that may become a tail call into FN's cycle: a call whose
-   value FN returns (or any call, when FN returns nothing), with nothing
-   between it and the return that GCC's tail call passes would not
-   accept.  Such a call runs in FN's frame if FN's frame holds no live
-   object; a moved object may keep it a real call, and the recursion
-   would grow the stack where it did not.  Frees count as nothing: the
-   rewrite may remove them.  */
-static gcall *
-tail_call_into_cycle (function *fn, int node)
-{
-  bool returns_void = VOID_TYPE_P (TREE_TYPE (TREE_TYPE (fn->decl)));
-  /* The values the return may be made of: the returned values, and what
-     the statements between a call and the return compute them from.  */
-  hash_set<tree> returned;
-  /* A walk from one return may find what another returns only after it
-     passed a block: walk again until the values are all found.  */
-  size_t known;
-  do
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
     {
-      known = returned.elements ();
-      if (gcall *call = tail_call_walk (fn, node, returns_void, &returned))
-	return call;
+      tree arg = gimple_call_arg (call, i);
+      if (integer_zerop (arg))
+	return false;
+      STRIP_NOPS (arg);
+      if (TREE_CODE (arg) == ADDR_EXPR)
+	arg = TREE_OPERAND (arg, 0);
+      if (TREE_CODE (arg) == ARRAY_REF)
+	arg = TREE_OPERAND (arg, 0);
+      if (TREE_CODE (arg) == STRING_CST && TREE_STRING_LENGTH (arg) <= 1)
+	return false;
     }
-  while (returned.elements () != known);
-  return NULL;
+  return true;
 }
 
-/* One walk of tail_call_into_cycle, back from the returns.  */
-static gcall *
-tail_call_walk (function *fn, int node, bool returns_void,
-		hash_set<tree> *returned_values)
+/* Whether STMT certainly stays in the program, in the frame it is in, as
+   something that runs: after a call, it keeps that call from becoming a
+   tail call whatever later passes do.  A call does if it can be neither
+   inlined nor folded nor removed: not a builtin, which may fold (memcpy
+   into moves), other than one of stream_io_builtin_p, nor const or pure, nor a free that goes with its
+   allocation; and early, not a call that may be inlined, to a function
+   with a body in the unit, through a pointer, or, when the unit is
+   compiled for LTO, to any function other units may define.  A volatile
+   access or volatile asm does too.  Loads, stores and the return value do
+   not: dead stores and loads go, and IPA-SRA drops a value no caller
+   uses (tail-call-chain-run.c).  */
+static bool
+tail_call_barrier_p (gimple *stmt, bool late)
 {
-  hash_set<tree> &returned = *returned_values;
-  auto_vec<basic_block> work;
-  auto_bitmap visited;
+  /* A clobber, which GCC marks volatile, is no access.  */
+  if (gimple_clobber_p (stmt))
+    return false;
+  if (gimple_has_volatile_ops (stmt))
+    return true;
+  if (gasm *asm_stmt = dyn_cast <gasm *> (stmt))
+    return gimple_asm_volatile_p (asm_stmt);
+  gcall *call = dyn_cast <gcall *> (stmt);
+  if (!call || gimple_call_internal_p (call)
+      || (gimple_call_flags (call) & (ECF_CONST | ECF_PURE | ECF_NOVOPS)))
+    return false;
+  if (gimple_call_builtin_p (call, BUILT_IN_FREE))
+    return !vanishing_free_p (call);
+  if (gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return stream_io_builtin_p (call);
+  if (late)
+    return true;
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || flag_generate_lto || flag_generate_offload)
+    return false;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return !node || !node->definition;
+}
+
+/* Whether OP is computed, by statements of BB, from the value of a call
+   of BB that no pass can know: not const or pure, nor an allocation that
+   goes with its free (only_freed_p), whose test against NULL folds.  */
+static bool
+computed_from_call_p (tree op, basic_block bb, int depth)
+{
+  if (TREE_CODE (op) != SSA_NAME || depth == 0)
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT (op);
+  if (gimple_bb (def) != bb)
+    return false;
+  if (gcall *call = dyn_cast <gcall *> (def))
+    {
+      int flags = gimple_call_flags (call);
+      hash_set<tree> visited;
+      return (!gimple_call_internal_p (call)
+	      && !(flags & (ECF_CONST | ECF_PURE | ECF_NOVOPS))
+	      && !((flags & ECF_MALLOC) && only_freed_p (op, &visited)));
+    }
+  gassign *assign = dyn_cast <gassign *> (def);
+  if (!assign)
+    return false;
+  for (unsigned i = 1; i < gimple_num_ops (assign); i++)
+    if (gimple_op (assign, i)
+	&& computed_from_call_p (gimple_op (assign, i), bb, depth - 1))
+      return true;
+  return false;
+}
+
+/* Whether the branch that ends BB tests what a call of BB returned
+   (computed_from_call_p).  No pass can decide such a branch on a way
+   into BB, nor remove it while its arms differ, so a call before it is a
+   tail call only if every arm may lead to the return clear of barriers
+   (if (!fgets (...)) return -1;).  */
+static bool
+branch_on_call_p (basic_block bb)
+{
+  gcond *cond = safe_dyn_cast <gcond *> (last_stmt (bb));
+  return (cond
+	  && (computed_from_call_p (gimple_cond_lhs (cond), bb, 8)
+	      || computed_from_call_p (gimple_cond_rhs (cond), bb, 8)));
+}
+
+/* Whether STMT, a statement of BB, or the end of BB when STMT is NULL,
+   reaches the function's return without passing a barrier: the block's
+   statements after it, then blocks in CLEAR (the blocks from which a way
+   leads to the return so).  One way is enough, since jump threading may
+   copy a block onto it, unless the block's branch tests the value of a
+   call of the block (branch_on_call_p).  */
+static bool
+clear_to_return_p (basic_block bb, gimple *stmt, bitmap clear, bool late)
+{
+  gimple_stmt_iterator gsi = stmt ? gsi_for_stmt (stmt) : gsi_start_bb (bb);
+  if (stmt)
+    gsi_next (&gsi);
+  for (; !gsi_end_p (gsi); gsi_next (&gsi))
+    if (tail_call_barrier_p (gsi_stmt (gsi), late))
+      return false;
+  bool every_arm = branch_on_call_p (bb);
   edge e;
   edge_iterator ei;
-  FOR_EACH_EDGE (e, ei, EXIT_BLOCK_PTR_FOR_FN (fn)->preds)
-    if (bitmap_set_bit (visited, e->src->index))
-      work.safe_push (e->src);
-  while (!work.is_empty ())
+  FOR_EACH_EDGE (e, ei, bb->succs)
     {
-      basic_block bb = work.pop ();
-      bool stopped = false;
-      for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi);
-	   gsi_prev (&gsi))
-	{
-	  gimple *stmt = gsi_stmt (gsi);
-	  switch (gimple_code (stmt))
-	    {
-	    case GIMPLE_ASSIGN:
-	      if (gimple_clobber_p (stmt))
-		break;
-	      if (!tail_call_plumbing_p (stmt))
-		{
-		  stopped = true;
-		  break;
-		}
-	      if (returned.contains (gimple_assign_lhs (stmt)))
-		for (unsigned i = 1; i < gimple_num_ops (stmt); i++)
-		  if (TREE_CODE (gimple_op (stmt, i)) == SSA_NAME)
-		    returned.add (gimple_op (stmt, i));
-	      break;
-	    case GIMPLE_RETURN:
-	      /* An aggregate is returned from a variable, <retval> or
-		 another, that the call may store into.  */
-	      if (tree value = gimple_return_retval (as_a <greturn *> (stmt)))
-		if (TREE_CODE (value) == SSA_NAME || DECL_P (value))
-		  returned.add (value);
-	      break;
-	    case GIMPLE_DEBUG:
-	    case GIMPLE_LABEL:
-	    case GIMPLE_NOP:
-	    case GIMPLE_PREDICT:
-	      break;
-	    case GIMPLE_CALL:
-	      {
-		gcall *call = as_a <gcall *> (stmt);
-		if (gimple_call_internal_p (call)
-		    || gimple_call_builtin_p (call, BUILT_IN_FREE))
-		  break;
-		tree lhs = gimple_call_lhs (call);
-		if ((returns_void
-		     || (lhs && returned_lhs_p (returned, lhs)))
-		    && call_into_cycle_p (call, node))
-		  return call;
-		stopped = true;
-		break;
-	      }
-	    default:
-	      stopped = true;
-	      break;
-	    }
-	  if (stopped)
-	    break;
-	}
-      if (stopped)
-	continue;
-      for (gphi_iterator gsi = gsi_start_phis (bb); !gsi_end_p (gsi);
-	   gsi_next (&gsi))
-	if (returned.contains (gimple_phi_result (gsi.phi ())))
-	  for (unsigned i = 0; i < gimple_phi_num_args (gsi.phi ()); i++)
-	    if (TREE_CODE (gimple_phi_arg_def (gsi.phi (), i)) == SSA_NAME)
-	      returned.add (gimple_phi_arg_def (gsi.phi (), i));
-      FOR_EACH_EDGE (e, ei, bb->preds)
-	if (e->src != ENTRY_BLOCK_PTR_FOR_FN (fn)
-	    && bitmap_set_bit (visited, e->src->index))
-	  work.safe_push (e->src);
+      bool clear_arm = (e->dest == EXIT_BLOCK_PTR_FOR_FN (cfun)
+			|| bitmap_bit_p (clear, e->dest->index));
+      if (clear_arm != every_arm)
+	return clear_arm;
     }
+  return every_arm && EDGE_COUNT (bb->succs) > 0;
+}
+
+/* Whether CALL cannot lead back into the unit (free and malloc among
+   them): as a tail call it ends no chain of the unit's frames, and kept
+   a real one it holds the frame once, as any call does.  */
+static bool
+leaf_call_p (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  return fndecl && leaf_callee_p (fndecl, gimple_call_flags (call));
+}
+
+/* Add to CALLS the calls of FUN that may become tail calls, in the
+   program as written or after any later pass: those from which a way
+   reaches the return that passes no barrier (tail_call_barrier_p), and
+   that may lead back into the unit.  A chain of tail calls holds one
+   frame at a time; a moved object live at
+   one keeps it a real call, and the chain's frames then all stay on the
+   stack, plain bytes included.  */
+static void
+tail_calls_of_program (function *fun, bool late, hash_set<gimple *> *calls)
+{
+  auto_bitmap clear;
+  basic_block bb;
+  bool changed;
+  do
+    {
+      changed = false;
+      FOR_EACH_BB_FN (bb, fun)
+	if (!bitmap_bit_p (clear, bb->index)
+	    && clear_to_return_p (bb, NULL, clear, late))
+	  {
+	    bitmap_set_bit (clear, bb->index);
+	    changed = true;
+	  }
+    }
+  while (changed);
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	if (call && !gimple_call_internal_p (call)
+	    && !leaf_call_p (call)
+	    && clear_to_return_p (bb, call, clear, late))
+	  calls->add (call);
+      }
+}
+
+/* A call of FUN that may become a tail call into NODE's cycle: the
+   recursion would then run in one frame, and a moved object live at the
+   call would make it grow the stack where it did not.  */
+static gimple *
+tail_call_into_cycle (function *fun, int node)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      if (current.tail_calls->contains (gsi_stmt (gsi))
+	  && call_into_cycle_p (as_a <gcall *> (gsi_stmt (gsi)), node))
+	return gsi_stmt (gsi);
   return NULL;
 }
 
@@ -327,6 +460,81 @@ static unsigned long long
 room_under (unsigned long long limit, unsigned long long used)
 {
   return used < limit ? limit - used : 0;
+}
+
+static void
+find_tail_calls (function *fun, bool late)
+{
+  delete current.tail_calls;
+  current.tail_calls = new hash_set<gimple *>;
+  tail_calls_of_program (fun, late, current.tail_calls);
+}
+
+/* A call that may become a tail call of the program and that SITE's
+   object may still be live at: one a way from the site reaches without
+   passing a free that the rewrite makes the end of the slot's life (a
+   free of a pointer certainly the site's; a stack-if-small site's frees
+   stay, guarded, and end nothing).  GCC's tail call pass keeps a call a
+   real one while an addressable variable the call may see is live
+   (tree-tailcall.cc, find_tail_calls).  */
+static gimple *
+tail_call_live_after (const site_info *site, bool small)
+{
+  if (!flag_optimize_sibling_calls || current.tail_calls->is_empty ())
+    return NULL;
+  tree lhs = small ? NULL_TREE : gimple_call_lhs (site->call);
+  auto_vec<basic_block> work;
+  auto_bitmap visited;
+  gimple_stmt_iterator gsi = gsi_for_stmt (site->call);
+  gsi_next (&gsi);
+  basic_block bb = gimple_bb (site->call);
+  for (;;)
+    {
+      bool ended = false;
+      for (; !gsi_end_p (gsi); gsi_next (&gsi))
+	{
+	  gimple *stmt = gsi_stmt (gsi);
+	  if (current.tail_calls->contains (stmt))
+	    return stmt;
+	  if (lhs && gimple_call_builtin_p (stmt, BUILT_IN_FREE))
+	    {
+	      hash_set<tree> seen;
+	      if (certainly_site_p (gimple_call_arg (stmt, 0), lhs, &seen))
+		{
+		  ended = true;
+		  break;
+		}
+	    }
+	}
+      if (!ended)
+	{
+	  edge e;
+	  edge_iterator ei;
+	  FOR_EACH_EDGE (e, ei, bb->succs)
+	    if (e->dest != EXIT_BLOCK_PTR_FOR_FN (cfun)
+		&& bitmap_set_bit (visited, e->dest->index))
+	      work.safe_push (e->dest);
+	}
+      if (work.is_empty ())
+	return NULL;
+      bb = work.pop ();
+      gsi = gsi_start_bb (bb);
+    }
+}
+
+char *
+stack_tail_call_refuses (const site_info *site, bool small)
+{
+  gimple *call = tail_call_live_after (site, small);
+  if (!call)
+    return NULL;
+  char *where = where_text (gimple_location (call));
+  char *text = xasprintf ("it may be live at the call at %s, which may "
+			  "become a tail call: a moved object would keep it "
+			  "a real call, and the frames of a chain of tail "
+			  "calls would all stay on the stack", where);
+  free (where);
+  return text;
 }
 
 /* stack_begin for the late instance (escape-late.cc says why these
@@ -356,6 +564,7 @@ late_stack_begin (escape_fn *ef)
 					frame_slots (fun)),
 			    frame_flags_room (fun));
   current.stack_room = room_under (escape_options.stack_budget, unit->moved);
+  find_tail_calls (fun, true);
 }
 
 void
@@ -376,6 +585,7 @@ stack_begin (escape_fn *ef)
   if (!node->inlined_to && called_from_outside_p (node))
     esc_cg_add_edge (unit->cg, ESC_CG_OUTSIDE, current.node, -1);
 
+  find_tail_calls (fun, false);
   free (current.recursion);
   current.recursion = recursion_of (node);
   current.recursion_room = ULLONG_MAX;
@@ -383,7 +593,7 @@ stack_begin (escape_fn *ef)
   if (current.recursion)
     {
       current.recursion_room = stack_recursion_allowance ();
-      if (gcall *tail = tail_call_into_cycle (fun, current.node))
+      if (gimple *tail = tail_call_into_cycle (fun, current.node))
 	{
 	  char *where = where_text (gimple_location (tail));
 	  char *text = xasprintf ("%s, and its call at %s may become a tail "

@@ -33,7 +33,7 @@ multi=$repo/examples/multi
 
 # The known report of examples/multi (README.md shows it).
 expect_units=5
-expect_summary="23 sites, 10 stack, 1 stack-if-small, 12 heap"
+expect_summary="23 sites, 9 stack, 1 stack-if-small, 13 heap"
 
 usage() {
 	echo "usage: $0 [--plugin PATH]" >&2

@@ -30,22 +30,25 @@ GCC = os.environ.get("GCC", "gcc")
 # its comments describe them.
 # words.c:23 fails unknown-size only: stack-if-small, and a near miss,
 # since a larger max-size would move it whole.
-SUMMARY = {"sites": 23, "stack": 10, "stack_if_small": 1, "heap": 12,
-           "stack_share": 43.5,
-           "reasons": {"no-escape": 10, "returned": 4, "stored-global": 2,
+# log.c:41 is recursive: log_line writes to a stream, whose SIGPIPE
+# handler may call log_hex back.
+SUMMARY = {"sites": 23, "stack": 9, "stack_if_small": 1, "heap": 13,
+           "stack_share": 39.1,
+           "reasons": {"no-escape": 9, "returned": 4, "stored-global": 2,
                        "passed-to-call": 3, "too-large": 1,
                        "unknown-size": 1, "loop-carried": 1,
-                       "frame-budget": 1}}
+                       "recursive": 1, "frame-budget": 1}}
 # report.c:12 would be a near miss but for the recursion rule:
 # print_report is externally visible and calls log.c's log_line, which
 # may call it back, and its 128 bytes are above the recursion allowance.
-NEAR_MISSES = {("main.c", 46, "passed-to-call"),
-               ("report.c", 46, "frame-budget"),
+NEAR_MISSES = {("report.c", 46, "frame-budget"),
                ("table.c", 60, "too-large"),
                ("words.c", 23, "unknown-size")}
-# Remarks name the first failing rule only: there report.c:12 still
-# looks like a near miss, a best guess (docs/report-format.md).
-LOG_NEAR_MISSES = NEAR_MISSES | {("report.c", 12, "passed-to-call")}
+# Remarks name the first failing rule only: there report.c:12 and
+# main.c:46, which fail recursive too, still look like near misses, a
+# best guess (docs/report-format.md).
+LOG_NEAR_MISSES = NEAR_MISSES | {("report.c", 12, "passed-to-call"),
+                                 ("main.c", 46, "passed-to-call")}
 
 
 def run(*args):
@@ -141,8 +144,8 @@ class Build(unittest.TestCase):
         self.assertEqual(self.json["summary"], SUMMARY)
         rc, out, _ = run(self.reports)
         self.assertEqual(rc, 0)
-        self.assertIn("escape report: 23 sites, 10 stack, 1 stack-if-small, "
-                      "12 heap, 43.5% on the stack", out)
+        self.assertIn("escape report: 23 sites, 9 stack, 1 stack-if-small, "
+                      "13 heap, 39.1% on the stack", out)
         self.assertRegex(out, r"\n  passed-to-call +3 +13\.0%\n")
 
     def test_top_files_and_functions(self):
@@ -205,7 +208,8 @@ class Build(unittest.TestCase):
                                           ("scratch", "heap")])
         # The log names no function; the copies still differ in their text.
         self.assertEqual(len([s for s in report(self.log)["sites"]
-                              if s["line"] == 41]), 2)
+                              if s["file"].endswith("words.c")
+                              and s["line"] == 41]), 2)
 
     def test_report_file_appended_by_a_rebuild(self):
         """In file mode a rebuild appends: the newest decision counts."""
@@ -221,7 +225,7 @@ class Build(unittest.TestCase):
                 f.write(read(os.path.join(rebuilt, name)))
         rep = report(merged)
         self.assertEqual(rep["summary"]["sites"], 23)
-        self.assertEqual(rep["summary"]["stack"], 11)
+        self.assertEqual(rep["summary"]["stack"], 10)
 
     # -- near misses
 
@@ -408,7 +412,7 @@ class Build(unittest.TestCase):
         lines = self.json_lines()
         write_lines(old, lines)
         for s in lines:
-            if s["file"].endswith("log.c"):
+            if s["file"].endswith("words.c"):
                 s["line"] += 2
                 if s["decision"] == "stack":
                     s.update(decision="heap", reason="frame-budget",
@@ -417,8 +421,8 @@ class Build(unittest.TestCase):
         write_lines(new, lines)
         rc, out, _ = run("--diff", old, new)
         self.assertEqual(rc, 1)
-        self.assertIn("stack -> heap (regressions): 1\n  log.c:42:15 (was "
-                      "line 40:15): log_hex:", out)
+        self.assertIn("stack -> heap (regressions): 1\n  words.c:43:10 (was "
+                      "line 41:10): hash_word:", out)
         self.assertIn("new sites: 0\nremoved sites: 0\n", out)
 
     # -- errors

@@ -32,8 +32,9 @@ log_line (const char *s)
   fprintf (stderr, "%s%s\n", log_prefix ? log_prefix : "", s);
 }
 
-/* A temporary that is freed before returning: it moves to the stack,
-   aligned as asked.  */
+/* A temporary that is freed before returning, aligned as asked.  It
+   keeps the heap: log_line writes to a stream, and a write may send
+   SIGPIPE, whose handler may call log_hex again (recursive).  */
 void
 log_hex (const unsigned char *data, size_t n)
 {

@@ -10,11 +10,14 @@ make_block (int n)
 {
   char *p = malloc (3072);
   memset (p, n, 3072);
+  /* Into memory, not to a stream, which could send SIGPIPE to a handler
+     that calls back (recursive-side-signal-run.c).  */
+  static char note[32];
   if (n > 1000)
-    printf ("big %d\n", n);
+    snprintf (note, sizeof note, "big %d", n);
   if (n > 2000)
-    printf ("bigger %d\n", n);
+    snprintf (note, sizeof note, "bigger %d", n);
   if (n > 3000)
-    printf ("biggest %d\n", n);
+    snprintf (note, sizeof note, "biggest %d", n);
   return p;
 }

@@ -49,9 +49,9 @@ main (void)
 
 /* { dg-final { scan-escape "stack-loop.c:16:17: malloc\\(1024\\) -> stack: no-escape: freed at" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(256\\) -> stack: no-escape: never freed" { target { no-opts "-O0" } } } } */
-/* Each slot's life ends where its loop goes round again: one clobber in
-   never_freed, and in freed_each_time that one and the one that replaces
-   its free.  GCC prints the end of a life as {CLOBBER(eol)} in GCC 12
+/* Each slot's life ends where its loop goes round again, and at the
+   return: two clobbers in never_freed, and in freed_each_time those and
+   the one that replaces its free.  GCC prints the end of a life as {CLOBBER(eol)} in GCC 12
    and 13, {CLOBBER(eos)} (end of storage) from GCC 14, and {CLOBBER} in
    GCC 11, which has one kind of clobber.  */
-/* { dg-final { scan-tree-dump-times "escape\\.\[0-9\]+ =\\{v\\} \\{CLOBBER(\\((eol|eos)\\))?\\}" 3 "forwprop1" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-tree-dump-times "escape\\.\[0-9\]+ =\\{v\\} \\{CLOBBER(\\((eol|eos)\\))?\\}" 5 "forwprop1" { target { no-opts "-O0" } } } } */
