@@ -18,19 +18,11 @@
 #include <sys/sendfile.h>
 #include <time.h>
 #include <unistd.h>
+#include "signal-levels.h"
 
-static int depth_left;
-static long sum;
 static FILE *unread;
 static int unread_fd, file_fd;
 static timer_t timer;
-
-#define TAKE(p)                                                         \
-  char *p = malloc (4096);                                              \
-  memset (p, 1, 4096)
-#define GIVE_BACK(p)                                                    \
-  sum += p[depth_left & 4095];                                          \
-  free (p)
 
 static void
 descend_by_fputs (void)
@@ -163,7 +155,7 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape-times "recursive-side-signal-run.c:38:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern (__builtin_)?fput" 4 { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape-times "recursive-side-signal-run.c:47:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern sendfile" 4 { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape-times "recursive-side-signal-run.c:57:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern ftruncate" 4 { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape-times "recursive-side-signal-run.c:66:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern timer_settime" 4 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape-times "recursive-side-signal-run.c:30:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern (__builtin_)?fput" 4 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape-times "recursive-side-signal-run.c:39:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern sendfile" 4 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape-times "recursive-side-signal-run.c:49:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern ftruncate" 4 { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape-times "recursive-side-signal-run.c:58:\[0-9\]+: malloc\\(4096\\) -> heap: recursive: .* via extern timer_settime" 4 { target { no-opts "-O0" } } } } */

@@ -12,16 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "signal-levels.h"
 
-static int depth_left;
-static long sum;
-
-#define TAKE(p)                                                         \
-  char *p = malloc (4096);                                              \
-  memset (p, 1, 4096)
-#define GIVE_BACK(p)                                                    \
-  sum += p[depth_left & 4095];                                          \
-  free (p)
 
 static void
 descend_by_pthread_kill (void)
@@ -139,6 +131,6 @@ main (void)
   return 0;
 }
 
-/* { dg-final { scan-escape "recursive-signal-run.c:29:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "recursive-signal-run.c:38:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "recursive-signal-run.c:47:3: malloc\\(4096\\) -> heap: recursive: .* via extern gsignal" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "recursive-signal-run.c:21:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "recursive-signal-run.c:30:3: malloc\\(4096\\) -> heap: recursive" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "recursive-signal-run.c:39:3: malloc\\(4096\\) -> heap: recursive: .* via extern gsignal" { target { no-opts "-O0" } } } } */
