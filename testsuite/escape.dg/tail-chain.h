@@ -28,6 +28,13 @@ fill (char *p, int v, size_t n)
     frame[i] = (char) (i ^ (v));                                        \
   int s = frame[((v) * 13) % 7000] + frame[((v) * 7 + 1) % 7000]
 
+/* A never-freed object, live from here on, one byte of which goes into
+   S.  */
+#define LEAKED(v)                                                       \
+  char *p = malloc (64);                                                \
+  fill (p, v, 64);                                                      \
+  s += p[(v) & 63]
+
 #define CHAIN(LINK, name)                                               \
   LINK (name##11, name##_end)                                           \
   LINK (name##10, name##11)                                             \
