@@ -152,9 +152,9 @@ call_into_cycle_p (gcall *call, int node)
 	  || (also_out && esc_cg_same_cycle (unit->cg, node, ESC_CG_OUTSIDE)));
 }
 
-/* Whether NAME, an allocation's pointer, is only freed, compared and
-   copied: GCC's dead code elimination then removes the allocation and
-   its free together.  */
+/* Whether NAME, an allocation's pointer, is only freed, compared, copied
+   and stored through: GCC's dead store and dead code elimination then
+   remove the allocation and its free together.  */
 static bool
 only_freed_p (tree name, hash_set<tree> *visited)
 {
@@ -176,6 +176,9 @@ only_freed_p (tree name, hash_set<tree> *visited)
 	{
 	  enum tree_code code = gimple_assign_rhs_code (use);
 	  if (TREE_CODE_CLASS (code) == tcc_comparison)
+	    continue;
+	  /* A store into the object dies with it.  */
+	  if (gimple_store_p (use) && gimple_assign_rhs1 (use) != name)
 	    continue;
 	  if (code == SSA_NAME || CONVERT_EXPR_CODE_P (code))
 	    lhs = gimple_assign_lhs (use);
@@ -303,47 +306,58 @@ tail_call_barrier_p (gimple *stmt, bool late)
   return !node || !node->definition;
 }
 
-/* Whether OP is computed, by statements of BB, from the value of a call
-   of BB that no pass can know: not const or pure, nor an allocation that
-   goes with its free (only_freed_p), whose test against NULL folds.  */
+/* Whether VALUE OP BOUND, with BOUND a constant, may be true for some
+   values of VALUE's type and false for others.  */
 static bool
-computed_from_call_p (tree op, basic_block bb, int depth)
+open_comparison_p (tree value, tree bound)
 {
-  if (TREE_CODE (op) != SSA_NAME || depth == 0)
+  tree type = TREE_TYPE (value);
+  if (POINTER_TYPE_P (type))
+    return integer_zerop (bound);
+  if (TREE_CODE (bound) != INTEGER_CST || !INTEGRAL_TYPE_P (type)
+      || !int_fits_type_p (bound, type))
     return false;
-  gimple *def = SSA_NAME_DEF_STMT (op);
-  if (gimple_bb (def) != bb)
-    return false;
-  if (gcall *call = dyn_cast <gcall *> (def))
-    {
-      int flags = gimple_call_flags (call);
-      hash_set<tree> visited;
-      return (!gimple_call_internal_p (call)
-	      && !(flags & (ECF_CONST | ECF_PURE | ECF_NOVOPS))
-	      && !((flags & ECF_MALLOC) && only_freed_p (op, &visited)));
-    }
-  gassign *assign = dyn_cast <gassign *> (def);
-  if (!assign)
-    return false;
-  for (unsigned i = 1; i < gimple_num_ops (assign); i++)
-    if (gimple_op (assign, i)
-	&& computed_from_call_p (gimple_op (assign, i), bb, depth - 1))
-      return true;
-  return false;
+  return (tree_int_cst_lt (TYPE_MIN_VALUE (type), bound)
+	  && tree_int_cst_lt (bound, TYPE_MAX_VALUE (type)));
 }
 
-/* Whether the branch that ends BB tests what a call of BB returned
-   (computed_from_call_p).  No pass can decide such a branch on a way
-   into BB, nor remove it while its arms differ, so a call before it is a
-   tail call only if every arm may lead to the return clear of barriers
-   (if (!fgets (...)) return -1;).  */
+/* Whether the branch that ends BB compares, with a constant inside its
+   type's range, the value of the call just before it, a call no pass can
+   see into: not a builtin (memset returns its argument), const or pure,
+   nor one that promises something of its value (returns_nonnull); and
+   early, not one that may be inlined (indirect, with a body in the unit,
+   or any under LTO).  No pass can decide such a branch, nor remove it
+   while its arms differ, so a call before it is a tail call only if
+   every arm may lead to the return clear of barriers (if (read (fd, buf,
+   n) != n) return -1;).  Any other branch may be decided, by value
+   ranges or once a call is inlined.  */
 static bool
-branch_on_call_p (basic_block bb)
+branch_on_call_p (basic_block bb, bool late)
 {
   gcond *cond = safe_dyn_cast <gcond *> (last_stmt (bb));
-  return (cond
-	  && (computed_from_call_p (gimple_cond_lhs (cond), bb, 8)
-	      || computed_from_call_p (gimple_cond_rhs (cond), bb, 8)));
+  if (!cond || TREE_CODE (gimple_cond_lhs (cond)) != SSA_NAME
+      || !open_comparison_p (gimple_cond_lhs (cond), gimple_cond_rhs (cond)))
+    return false;
+  gcall *call = dyn_cast <gcall *> (SSA_NAME_DEF_STMT (gimple_cond_lhs (cond)));
+  gimple_stmt_iterator gsi = gsi_for_stmt (cond);
+  gsi_prev_nondebug (&gsi);
+  if (!call || gsi_end_p (gsi) || gsi_stmt (gsi) != call
+      || gimple_call_internal_p (call)
+      || (gimple_call_flags (call) & (ECF_CONST | ECF_PURE | ECF_NOVOPS))
+      || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  tree fndecl = gimple_call_fndecl (call);
+  if (fndecl
+      && (lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl))
+	  || lookup_attribute ("returns_nonnull",
+			       TYPE_ATTRIBUTES (TREE_TYPE (fndecl)))))
+    return false;
+  if (late)
+    return true;
+  if (!fndecl || flag_generate_lto || flag_generate_offload)
+    return false;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return !node || !node->definition;
 }
 
 /* Whether STMT, a statement of BB, or the end of BB when STMT is NULL,
@@ -351,7 +365,7 @@ branch_on_call_p (basic_block bb)
    statements after it, then blocks in CLEAR (the blocks from which a way
    leads to the return so).  One way is enough, since jump threading may
    copy a block onto it, unless the block's branch tests the value of a
-   call of the block (branch_on_call_p).  */
+   call no pass sees into (branch_on_call_p).  */
 static bool
 clear_to_return_p (basic_block bb, gimple *stmt, bitmap clear, bool late)
 {
@@ -361,7 +375,7 @@ clear_to_return_p (basic_block bb, gimple *stmt, bitmap clear, bool late)
   for (; !gsi_end_p (gsi); gsi_next (&gsi))
     if (tail_call_barrier_p (gsi_stmt (gsi), late))
       return false;
-  bool every_arm = branch_on_call_p (bb);
+  bool every_arm = branch_on_call_p (bb, late);
   edge e;
   edge_iterator ei;
   FOR_EACH_EDGE (e, ei, bb->succs)
@@ -376,12 +390,16 @@ clear_to_return_p (basic_block bb, gimple *stmt, bitmap clear, bool late)
 
 /* Whether CALL cannot lead back into the unit (free and malloc among
    them): as a tail call it ends no chain of the unit's frames, and kept
-   a real one it holds the frame once, as any call does.  */
+   a real one it holds the frame once, as any call does.  GCC's leaf has
+   no effect on a function the unit defines.  */
 static bool
 leaf_call_p (gcall *call)
 {
   tree fndecl = gimple_call_fndecl (call);
-  return fndecl && leaf_callee_p (fndecl, gimple_call_flags (call));
+  if (!fndecl || !leaf_callee_p (fndecl, gimple_call_flags (call)))
+    return false;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return !node || !node->definition;
 }
 
 /* Add to CALLS the calls of FUN that may become tail calls, in the
