@@ -9,17 +9,8 @@
    A test defines LINK (this_link, next_link) and the chain's end,
    NAME_end, and writes CHAIN (LINK, NAME) for NAME0 to NAME11.  */
 #include <stdlib.h>
-#include <string.h>
+#include "opaque-fill.h"
 #include "small-thread.h"
-
-/* Its local array makes GCC's own analysis think P escapes.  */
-__attribute__ ((noinline)) static void
-fill (char *p, int v, size_t n)
-{
-  char *copies[4] = { p, p, p, p };
-  copies[v & 3] = p;
-  memset (copies[(v >> 3) & 3], v, n);
-}
 
 /* The start of a link: its frame, and S, read from it.  */
 #define LINK_FRAME(v)                                                   \

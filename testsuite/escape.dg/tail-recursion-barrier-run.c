@@ -12,19 +12,11 @@
 /* { dg-do run { target { any-opts "-O2" "-O3" "-Os" } } } */
 #include <stdlib.h>
 #include <string.h>
+#include "opaque-fill.h"
 
 static volatile int never;
 static long sum;
 static int trace[16];
-
-/* Its local array makes GCC's own analysis think P escapes.  */
-__attribute__ ((noinline)) static void
-fill (char *p, int v, size_t n)
-{
-  char *copies[4] = { p, p, p, p };
-  copies[v & 3] = p;
-  memset (copies[(v >> 3) & 3], v, n);
-}
 
 #define LEVEL(n)                                                        \
   char *p = malloc (16);                                                \
