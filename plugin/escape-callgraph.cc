@@ -126,6 +126,32 @@ jump_function_p (tree fndecl)
   return external_named_p (fndecl, names);
 }
 
+/* Builtins that read or set up the frame, and that GCC expands in place
+   rather than as a call: the frame address a nested function's static
+   chain or trampoline takes (__builtin_dwarf_cfa), and the saves and
+   restores of the stack pointer around a variable-length array.  */
+static bool
+frame_builtin_p (tree fndecl)
+{
+  if (!fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (fndecl))
+    {
+    case BUILT_IN_DWARF_CFA:
+    case BUILT_IN_FRAME_ADDRESS:
+    case BUILT_IN_RETURN_ADDRESS:
+    case BUILT_IN_STACK_SAVE:
+    case BUILT_IN_STACK_RESTORE:
+    case BUILT_IN_INIT_TRAMPOLINE:
+    case BUILT_IN_ADJUST_TRAMPOLINE:
+    case BUILT_IN_INIT_DESCRIPTOR:
+    case BUILT_IN_ADJUST_DESCRIPTOR:
+      return true;
+    default:
+      return false;
+    }
+}
+
 /* Functions that may run a signal handler before they return: they send
    a signal to the calling thread, or unblock one that is pending (POSIX,
    kill and pthread_sigmask).  glibc declares them leaf, and GCC's leaf
@@ -162,7 +188,7 @@ leaf_callee_p (tree fndecl, int flags)
   if (signal_delivering_p (fndecl))
     return false;
   return ((flags & ECF_LEAF) || trusted_output_p (fndecl)
-	  || jump_function_p (fndecl));
+	  || jump_function_p (fndecl) || frame_builtin_p (fndecl));
 }
 
 /* Whether a call to TARGET, of availability AVAIL, may run another body

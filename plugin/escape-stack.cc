@@ -22,6 +22,7 @@
 
 #include "gcc-common.h"
 #include "ipa-utils.h"
+#include "tree-ssa-loop-niter.h"
 #include "langhooks.h"
 #include "escape.h"
 
@@ -152,62 +153,91 @@ call_into_cycle_p (gcall *call, int node)
 	  || (also_out && esc_cg_same_cycle (unit->cg, node, ESC_CG_OUTSIDE)));
 }
 
-/* Whether NAME, an allocation's pointer, is only freed, compared, copied
-   and stored through: GCC's dead store and dead code elimination then
-   remove the allocation and its free together.  */
+/* Whether CALL, not a builtin, is one no later pass can inline, remove
+   or see into: to a function with no body anywhere the compilation
+   can see it, so that IPA passes know nothing of it and dead store
+   elimination, which removes a call whose only effect is stores to
+   dead memory (tree-ssa-dse.cc, dse_optimize_call), has no summary of
+   it.  Early, when the unit is compiled for LTO, any function may get a
+   body from another unit; late (after IPA inlining), a function of
+   another partition has one.  */
 static bool
-only_freed_p (tree name, hash_set<tree> *visited)
+opaque_call_p (gcall *call, bool late)
 {
-  if (visited->add (name))
+  if (gimple_call_internal_p (call)
+      || (gimple_call_flags (call) & (ECF_CONST | ECF_PURE | ECF_NOVOPS))
+      || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  tree fndecl = gimple_call_fndecl (call);
+  if (!fndecl || (!late && (flag_generate_lto || flag_generate_offload)))
+    return false;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  if (!node)
     return true;
+  node = node->ultimate_alias_target ();
+  return !node->definition && !node->in_other_partition;
+}
+
+/* NAME and the names that hold its value: copies and conversions.  */
+static void
+add_copies (tree name, hash_set<tree> *copies)
+{
+  if (copies->add (name))
+    return;
   imm_use_iterator it;
   use_operand_p use_p;
   FOR_EACH_IMM_USE_FAST (use_p, it, name)
     {
       gimple *use = USE_STMT (use_p);
-      if (is_gimple_debug (use)
-	  || gimple_code (use) == GIMPLE_COND
-	  || gimple_call_builtin_p (use, BUILT_IN_FREE))
-	continue;
-      tree lhs = NULL_TREE;
-      if (gphi *phi = dyn_cast <gphi *> (use))
-	lhs = gimple_phi_result (phi);
-      else if (is_gimple_assign (use))
-	{
-	  enum tree_code code = gimple_assign_rhs_code (use);
-	  if (TREE_CODE_CLASS (code) == tcc_comparison)
-	    continue;
-	  /* A store into the object dies with it.  */
-	  if (gimple_store_p (use) && gimple_assign_rhs1 (use) != name)
-	    continue;
-	  if (code == SSA_NAME || CONVERT_EXPR_CODE_P (code))
-	    lhs = gimple_assign_lhs (use);
-	}
-      if (!lhs || TREE_CODE (lhs) != SSA_NAME || !only_freed_p (lhs, visited))
-	return false;
+      if (is_gimple_assign (use)
+	  && (gimple_assign_ssa_name_copy_p (use)
+	      || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (use)))
+	  && TREE_CODE (gimple_assign_lhs (use)) == SSA_NAME)
+	add_copies (gimple_assign_lhs (use), copies);
     }
+}
+
+/* Whether every way to BB passes E: its destination dominates BB, and
+   reaches itself again only through itself (a loop's back edges).  */
+static bool
+edge_dominates_p (edge e, basic_block bb)
+{
+  if (!dominated_by_p (CDI_DOMINATORS, bb, e->dest))
+    return false;
+  edge other;
+  edge_iterator ei;
+  FOR_EACH_EDGE (other, ei, e->dest->preds)
+    if (other != e && !dominated_by_p (CDI_DOMINATORS, other->src, e->dest))
+      return false;
   return true;
 }
 
-/* Whether the free CALL may go away with its allocation (only_freed_p).  */
+/* Whether STMT runs only after a test has found one of VALUES not NULL:
+   it is dominated by the arm of such a test, so on every way to it
+   the pointer is not NULL when the program runs, and no pass can find
+   it NULL there, however the program tests it elsewhere.  */
 static bool
-vanishing_free_p (gcall *call)
+tested_not_null_p (gimple *stmt, hash_set<tree> *values)
 {
-  tree ptr = gimple_call_arg (call, 0);
-  while (TREE_CODE (ptr) == SSA_NAME)
+  for (tree name : *values)
     {
-      gimple *def = SSA_NAME_DEF_STMT (ptr);
-      if (gcall *alloc = dyn_cast <gcall *> (def))
+      imm_use_iterator it;
+      use_operand_p use_p;
+      FOR_EACH_IMM_USE_FAST (use_p, it, name)
 	{
-	  hash_set<tree> visited;
-	  return ((gimple_call_flags (alloc) & ECF_MALLOC)
-		  && only_freed_p (ptr, &visited));
+	  gcond *cond = dyn_cast <gcond *> (USE_STMT (use_p));
+	  if (!cond || !integer_zerop (gimple_cond_rhs (cond))
+	      || (gimple_cond_code (cond) != EQ_EXPR
+		  && gimple_cond_code (cond) != NE_EXPR))
+	    continue;
+	  edge e;
+	  edge_iterator ei;
+	  FOR_EACH_EDGE (e, ei, gimple_bb (cond)->succs)
+	    if ((gimple_cond_code (cond) == NE_EXPR)
+		== ((e->flags & EDGE_TRUE_VALUE) != 0)
+		&& edge_dominates_p (e, gimple_bb (stmt)))
+	      return true;
 	}
-      if (!gimple_assign_ssa_name_copy_p (def)
-	  && !(is_gimple_assign (def)
-	       && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
-	return false;
-      ptr = gimple_assign_rhs1 (def);
     }
   return false;
 }
@@ -268,17 +298,130 @@ stream_io_builtin_p (gcall *call)
   return true;
 }
 
+/* Whether every use of VALUES, other than as copies of one another, is
+   one no pass learns from whether the pointer is NULL: freed, handed to
+   a call no pass sees into (opaque_call_p) or to a builtin whose value,
+   if any, is unused, or dereferenced.  A pass can then find the pointer
+   NULL nowhere, so on no way to a free.  */
+static bool
+value_never_tested_p (hash_set<tree> *values, bool late)
+{
+  for (tree name : *values)
+    {
+      imm_use_iterator it;
+      use_operand_p use_p;
+      FOR_EACH_IMM_USE_FAST (use_p, it, name)
+	{
+	  gimple *use = USE_STMT (use_p);
+	  if (is_gimple_debug (use))
+	    continue;
+	  if (gcall *call = dyn_cast <gcall *> (use))
+	    {
+	      if (gimple_call_fn (call) == name || gimple_call_lhs (call) == name)
+		return false;
+	      if (gimple_call_builtin_p (call, BUILT_IN_FREE)
+		  || opaque_call_p (call, late))
+		continue;
+	      tree lhs = gimple_call_lhs (call);
+	      if (gimple_call_builtin_p (call, BUILT_IN_NORMAL)
+		  && (!lhs || (TREE_CODE (lhs) == SSA_NAME
+			       && has_zero_uses (lhs))))
+		continue;
+	      return false;
+	    }
+	  if (!is_gimple_assign (use))
+	    return false;
+	  tree lhs = gimple_assign_lhs (use);
+	  if (TREE_CODE (lhs) == SSA_NAME && values->contains (lhs)
+	      && (gimple_assign_ssa_name_copy_p (use)
+		  || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (use))))
+	    continue;
+	  /* A load or store through the pointer, not of it.  */
+	  if (!gimple_assign_single_p (use) || gimple_assign_rhs1 (use) == name)
+	    return false;
+	  tree base = get_base_address (gimple_assign_load_p (use)
+					? gimple_assign_rhs1 (use) : lhs);
+	  if (!base || TREE_CODE (base) != MEM_REF
+	      || TREE_OPERAND (base, 0) != name)
+	    return false;
+	}
+    }
+  return true;
+}
+
+/* Whether one of VALUES is an argument of a call that runs before STMT
+   on every way to it and keeps the object they point to, and what it
+   holds, in the program: a call no pass sees into (opaque_call_p), or
+   one that writes to a stream, which GCC folds into one that reads less
+   only for a string whose length it finds by following copies back to a
+   constant (gimple-fold.cc, get_range_strlen), never for an allocation's
+   pointer.  */
+static bool
+handed_before_p (gimple *stmt, hash_set<tree> *values, bool late)
+{
+  for (tree name : *values)
+    {
+      imm_use_iterator it;
+      use_operand_p use_p;
+      FOR_EACH_IMM_USE_FAST (use_p, it, name)
+	if (gcall *call = dyn_cast <gcall *> (USE_STMT (use_p)))
+	  if ((gimple_call_builtin_p (call, BUILT_IN_NORMAL)
+	       ? stream_io_builtin_p (call) : opaque_call_p (call, late))
+	      && stmt_dominates_stmt_p (call, stmt))
+	    return true;
+    }
+  return false;
+}
+
+/* Whether the free CALL stays in the program whatever later passes do.
+   A free goes when a pass finds its pointer NULL: a member of a local
+   struct set to NULL, an argument IPA-CP makes a constant, what an
+   inlined function returns, or on the arm of any test that tells it
+   NULL, however written.  And it goes with a builtin allocation once
+   the allocation's stores are dead and its loads forwarded
+   (tree-ssa-dce.cc, is_removable_allocation_p).  So it stays only if its
+   pointer is what a call no pass sees into returned (opaque_call_p), or
+   a builtin allocation that is handed, before the free, to a call that
+   keeps it (handed_before_p); and either a test has found the pointer
+   not NULL before the free (tested_not_null_p), or nothing could tell a
+   pass that it is NULL (value_never_tested_p).  */
+static bool
+lasting_free_p (gcall *call, bool late)
+{
+  tree ptr = gimple_call_arg (call, 0);
+  while (TREE_CODE (ptr) == SSA_NAME)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (ptr);
+      if (gcall *alloc = dyn_cast <gcall *> (def))
+	{
+	  hash_set<tree> values;
+	  add_copies (ptr, &values);
+	  if (!tested_not_null_p (call, &values)
+	      && !value_never_tested_p (&values, late))
+	    return false;
+	  if (gimple_call_builtin_p (alloc, BUILT_IN_NORMAL))
+	    return ((gimple_call_flags (alloc) & ECF_MALLOC)
+		    && handed_before_p (call, &values, late));
+	  return opaque_call_p (alloc, late);
+	}
+      if (!gimple_assign_ssa_name_copy_p (def)
+	  && !(is_gimple_assign (def)
+	       && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	return false;
+      ptr = gimple_assign_rhs1 (def);
+    }
+  return false;
+}
+
 /* Whether STMT certainly stays in the program, in the frame it is in, as
    something that runs: after a call, it keeps that call from becoming a
-   tail call whatever later passes do.  A call does if it can be neither
-   inlined nor folded nor removed: not a builtin, which may fold (memcpy
-   into moves), other than one of stream_io_builtin_p, nor const or pure, nor a free that goes with its
-   allocation; and early, not a call that may be inlined, to a function
-   with a body in the unit, through a pointer, or, when the unit is
-   compiled for LTO, to any function other units may define.  A volatile
-   access or volatile asm does too.  Loads, stores and the return value do
-   not: dead stores and loads go, and IPA-SRA drops a value no caller
-   uses (tail-call-chain-run.c).  */
+   tail call whatever later passes do.  A call no pass can inline, fold
+   or remove does (opaque_call_p), as does a free that stays
+   (lasting_free_p), and a volatile access or volatile asm.  Builtins do
+   not, not even those that write to a stream, which fold into nothing
+   once their text is found empty (printf ("%s", s)).  Loads, stores and
+   the return value do not: dead stores and loads go, and IPA-SRA drops a
+   value no caller uses (tail-call-sra-run.c).  */
 static bool
 tail_call_barrier_p (gimple *stmt, bool late)
 {
@@ -290,20 +433,11 @@ tail_call_barrier_p (gimple *stmt, bool late)
   if (gasm *asm_stmt = dyn_cast <gasm *> (stmt))
     return gimple_asm_volatile_p (asm_stmt);
   gcall *call = dyn_cast <gcall *> (stmt);
-  if (!call || gimple_call_internal_p (call)
-      || (gimple_call_flags (call) & (ECF_CONST | ECF_PURE | ECF_NOVOPS)))
+  if (!call || gimple_call_internal_p (call))
     return false;
   if (gimple_call_builtin_p (call, BUILT_IN_FREE))
-    return !vanishing_free_p (call);
-  if (gimple_call_builtin_p (call, BUILT_IN_NORMAL))
-    return stream_io_builtin_p (call);
-  if (late)
-    return true;
-  tree fndecl = gimple_call_fndecl (call);
-  if (!fndecl || flag_generate_lto || flag_generate_offload)
-    return false;
-  cgraph_node *node = cgraph_node::get (fndecl);
-  return !node || !node->definition;
+    return lasting_free_p (call, late);
+  return opaque_call_p (call, late);
 }
 
 /* Whether VALUE OP BOUND, with BOUND a constant, may be true for some
@@ -323,14 +457,12 @@ open_comparison_p (tree value, tree bound)
 
 /* Whether the branch that ends BB compares, with a constant inside its
    type's range, the value of the call just before it, a call no pass can
-   see into: not a builtin (memset returns its argument), const or pure,
-   nor one that promises something of its value (returns_nonnull); and
-   early, not one that may be inlined (indirect, with a body in the unit,
-   or any under LTO).  No pass can decide such a branch, nor remove it
+   see into (opaque_call_p) that promises nothing of its value
+   (returns_nonnull).  No pass can decide such a branch, nor remove it
    while its arms differ, so a call before it is a tail call only if
    every arm may lead to the return clear of barriers (if (read (fd, buf,
    n) != n) return -1;).  Any other branch may be decided, by value
-   ranges or once a call is inlined.  */
+   ranges, or once a call is inlined.  */
 static bool
 branch_on_call_p (basic_block bb, bool late)
 {
@@ -342,50 +474,68 @@ branch_on_call_p (basic_block bb, bool late)
   gimple_stmt_iterator gsi = gsi_for_stmt (cond);
   gsi_prev_nondebug (&gsi);
   if (!call || gsi_end_p (gsi) || gsi_stmt (gsi) != call
-      || gimple_call_internal_p (call)
-      || (gimple_call_flags (call) & (ECF_CONST | ECF_PURE | ECF_NOVOPS))
-      || gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+      || !opaque_call_p (call, late))
     return false;
   tree fndecl = gimple_call_fndecl (call);
-  if (fndecl
-      && (lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl))
-	  || lookup_attribute ("returns_nonnull",
-			       TYPE_ATTRIBUTES (TREE_TYPE (fndecl)))))
-    return false;
-  if (late)
-    return true;
-  if (!fndecl || flag_generate_lto || flag_generate_offload)
-    return false;
-  cgraph_node *node = cgraph_node::get (fndecl);
-  return !node || !node->definition;
+  return !(lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl))
+	   || lookup_attribute ("returns_nonnull",
+				TYPE_ATTRIBUTES (TREE_TYPE (fndecl))));
 }
 
-/* Whether STMT, a statement of BB, or the end of BB when STMT is NULL,
-   reaches the function's return without passing a barrier: the block's
-   statements after it, then blocks in CLEAR (the blocks from which a way
-   leads to the return so).  One way is enough, since jump threading may
-   copy a block onto it, unless the block's branch tests the value of a
-   call no pass sees into (branch_on_call_p).  */
+/* Whether the end of BB reaches the function's return without passing a
+   barrier: through blocks in CLEAR (the blocks from which a way leads to
+   the return so).  One way is enough, since jump threading may copy a
+   block onto it, unless the block's branch tests the value of a call no
+   pass sees into (branch_on_call_p).  */
 static bool
-clear_to_return_p (basic_block bb, gimple *stmt, bitmap clear, bool late)
+end_clear_to_return_p (basic_block bb, bitmap clear, bitmap returning,
+		       bool late)
 {
-  gimple_stmt_iterator gsi = stmt ? gsi_for_stmt (stmt) : gsi_start_bb (bb);
-  if (stmt)
-    gsi_next (&gsi);
-  for (; !gsi_end_p (gsi); gsi_next (&gsi))
-    if (tail_call_barrier_p (gsi_stmt (gsi), late))
-      return false;
   bool every_arm = branch_on_call_p (bb, late);
+  bool some_arm = false;
   edge e;
   edge_iterator ei;
   FOR_EACH_EDGE (e, ei, bb->succs)
     {
-      bool clear_arm = (e->dest == EXIT_BLOCK_PTR_FOR_FN (cfun)
-			|| bitmap_bit_p (clear, e->dest->index));
+      bool to_exit = e->dest == EXIT_BLOCK_PTR_FOR_FN (cfun);
+      /* An arm that never returns (__builtin_unreachable) may go.  */
+      if (every_arm && !to_exit && !bitmap_bit_p (returning, e->dest->index))
+	continue;
+      bool clear_arm = to_exit || bitmap_bit_p (clear, e->dest->index);
       if (clear_arm != every_arm)
 	return clear_arm;
+      some_arm = true;
     }
-  return every_arm && EDGE_COUNT (bb->succs) > 0;
+  return every_arm && some_arm;
+}
+
+/* Set in RETURNING the blocks of FUN from which a way leads to the
+   return.  */
+static void
+find_returning_blocks (function *fun, bitmap returning)
+{
+  auto_vec<basic_block> work;
+  work.safe_push (EXIT_BLOCK_PTR_FOR_FN (fun));
+  while (!work.is_empty ())
+    {
+      basic_block bb = work.pop ();
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, bb->preds)
+	if (e->src != ENTRY_BLOCK_PTR_FOR_FN (fun)
+	    && bitmap_set_bit (returning, e->src->index))
+	  work.safe_push (e->src);
+    }
+}
+
+static bool
+block_has_barrier_p (basic_block bb, bool late)
+{
+  for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+       gsi_next (&gsi))
+    if (tail_call_barrier_p (gsi_stmt (gsi), late))
+      return true;
+  return false;
 }
 
 /* Whether CALL cannot lead back into the unit (free and malloc among
@@ -406,37 +556,47 @@ leaf_call_p (gcall *call)
    program as written or after any later pass: those from which a way
    reaches the return that passes no barrier (tail_call_barrier_p), and
    that may lead back into the unit.  A chain of tail calls holds one
-   frame at a time; a moved object live at
-   one keeps it a real call, and the chain's frames then all stay on the
-   stack, plain bytes included.  */
+   frame at a time; a moved object live at one keeps it a real call, and
+   the chain's frames then all stay on the stack, plain bytes included.  */
 static void
 tail_calls_of_program (function *fun, bool late, hash_set<gimple *> *calls)
 {
-  auto_bitmap clear;
+  auto_bitmap clear, barred, returning;
+  find_returning_blocks (fun, returning);
   basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    if (block_has_barrier_p (bb, late))
+      bitmap_set_bit (barred, bb->index);
   bool changed;
   do
     {
       changed = false;
       FOR_EACH_BB_FN (bb, fun)
 	if (!bitmap_bit_p (clear, bb->index)
-	    && clear_to_return_p (bb, NULL, clear, late))
+	    && !bitmap_bit_p (barred, bb->index)
+	    && end_clear_to_return_p (bb, clear, returning, late))
 	  {
 	    bitmap_set_bit (clear, bb->index);
 	    changed = true;
 	  }
     }
   while (changed);
+  /* Backwards through each block, so that whether the rest of the block
+     holds a barrier is known at each call.  */
   FOR_EACH_BB_FN (bb, fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	 gsi_next (&gsi))
-      {
-	gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
-	if (call && !gimple_call_internal_p (call)
-	    && !leaf_call_p (call)
-	    && clear_to_return_p (bb, call, clear, late))
-	  calls->add (call);
-      }
+    {
+      bool clear_after = end_clear_to_return_p (bb, clear, returning, late);
+      for (gimple_stmt_iterator gsi = gsi_last_bb (bb);
+	   clear_after && !gsi_end_p (gsi); gsi_prev (&gsi))
+	{
+	  gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
+	  if (call && !gimple_call_internal_p (call)
+	      && !leaf_call_p (call))
+	    calls->add (call);
+	  if (tail_call_barrier_p (gsi_stmt (gsi), late))
+	    clear_after = false;
+	}
+    }
 }
 
 /* A call of FUN that may become a tail call into NODE's cycle: the
@@ -485,7 +645,44 @@ find_tail_calls (function *fun, bool late)
 {
   delete current.tail_calls;
   current.tail_calls = new hash_set<gimple *>;
+  calculate_dominance_info (CDI_DOMINATORS);
   tail_calls_of_program (fun, late, current.tail_calls);
+}
+
+/* Whether CALL ends every chain of calls it starts: it goes to a function
+   of the unit, other than the one the pass is at, whose body no other
+   unit may replace, that calls nothing at all (a leaf call may take a
+   library's stack, snprintf's kilobytes, or run the unit's code, exit's
+   atexit handlers), and whose frame, with no alloca, GCC estimates at
+   most --param large-stack-frame.  A moved object live at CALL keeps it
+   a real call, but then the program holds one frame more than without
+   it, the smaller of the two, once: nothing is chained after it.  */
+static bool
+chain_end_call_p (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
+  if (!node)
+    return false;
+  enum availability avail;
+  cgraph_node *target = node->ultimate_alias_target (&avail);
+  if (!target->has_gimple_body_p () || body_may_be_replaced_p (target, avail)
+      || target->decl == current_function_decl)
+    return false;
+  function *fn = DECL_STRUCT_FUNCTION (target->decl);
+  if (!fn || !fn->cfg || fn->calls_alloca
+      || estimated_stack_frame_size (target) > param_large_stack_frame)
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fn)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *inner = dyn_cast <gcall *> (gsi_stmt (gsi));
+	if (inner && !gimple_call_internal_p (inner))
+	  return false;
+      }
+  return true;
 }
 
 /* A call that may become a tail call of the program and that SITE's
@@ -512,7 +709,8 @@ tail_call_live_after (const site_info *site, bool small)
       for (; !gsi_end_p (gsi); gsi_next (&gsi))
 	{
 	  gimple *stmt = gsi_stmt (gsi);
-	  if (current.tail_calls->contains (stmt))
+	  if (current.tail_calls->contains (stmt)
+	      && !chain_end_call_p (as_a <gcall *> (stmt)))
 	    return stmt;
 	  if (lhs && gimple_call_builtin_p (stmt, BUILT_IN_FREE))
 	    {

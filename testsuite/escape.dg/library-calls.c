@@ -67,6 +67,8 @@ __attribute__((noinline)) int
 sorted_median (int seed)
 {
   int *v = malloc (9 * sizeof *v);
+  if (!v)
+    return -1;
   for (int i = 0; i < 9; i++)
     v[i] = (seed * (i + 3)) % 17;
   qsort (v, 9, sizeof *v, by_value);
@@ -116,7 +118,7 @@ main (void)
 /* { dg-final { scan-escape "library-calls.c:33:16: malloc\\(32\\) -> stack" { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape-times "malloc\\(16\\) -> stack" 2 { target { no-opts "-O0" } } } } */
 /* { dg-final { scan-escape "malloc\\(36\\) -> stack" { target { no-opts "-O0" } } } } */
-/* { dg-final { scan-escape "library-calls.c:83:16: malloc\\(64\\) -> stack" { target { no-opts "-O0" } } } } */
+/* { dg-final { scan-escape "library-calls.c:85:16: malloc\\(64\\) -> stack" { target { no-opts "-O0" } } } } */
 
 /* These functions are externally visible and call library functions that
    are not leaf, which may call them back (or main, which calls them):

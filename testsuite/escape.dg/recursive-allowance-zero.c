@@ -5,4 +5,4 @@
 #include "recursive-allowance.c"
 
 /* { dg-final { scan-escape-not "-> stack" } } */
-/* { dg-final { scan-escape "recursive-allowance.c:18:13: malloc\\(16\\) -> heap: recursive: small is in a call-graph cycle via a call to itself at recursive-allowance.c:20:24; 16 bytes, above the recursion allowance of 0" } } */
+/* { dg-final { scan-escape "recursive-allowance.c:22:13: malloc\\(16\\) -> heap: recursive: small is in a call-graph cycle via a call to itself at recursive-allowance.c:24:24; 16 bytes, above the recursion allowance of 0" } } */

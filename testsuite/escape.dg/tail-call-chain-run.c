@@ -9,8 +9,8 @@
 /* { dg-options "-pthread -foptimize-sibling-calls -fstack-clash-protection" } */
 #include "tail-chain.h"
 
-/* A volatile access stays after the call to FILL, which so cannot become
-   a tail call R is live at.  */
+/* A volatile access stays after the calls to FILL, which so cannot become
+   tail calls that R or Q is live at.  */
 static volatile int scratch_calls;
 
 static inline int
@@ -25,6 +25,8 @@ scratch (int v)
 __attribute__ ((noinline)) int
 link_end (int v)
 {
+  char last[1];
+  fill (last, v, 1);
   return v + 1;
 }
 
@@ -38,6 +40,7 @@ link_end (int v)
     fill (q, s, 32);                                                    \
     s += q[v & 31];                                                     \
     free (q);                                                           \
+    scratch_calls++;                                                    \
     s += scratch (v);                                                   \
     return next_link (s & 0xff);                                        \
   }

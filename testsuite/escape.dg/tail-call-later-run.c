@@ -21,6 +21,8 @@ static int calls_made;
 __attribute__ ((noinline)) static int
 end_of_chain (int v)
 {
+  char last[1];
+  fill (last, v, 1);
   result = v + 1;
   return 0;
 }

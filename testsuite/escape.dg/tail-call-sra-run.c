@@ -15,6 +15,8 @@ static int result;
 __attribute__ ((noinline)) static int
 unused_end (int v)
 {
+  char last[1];
+  fill (last, v, 1);
   result = v + 1;
   return 0;
 }
@@ -62,4 +64,4 @@ main (void)
 }
 
 /* { dg-final { scan-escape-times "malloc\\(64\\) -> heap: stack-budget: it may be live at the call" 12 } } */
-/* { dg-final { scan-escape "tail-call-sra-run.c:45:13: malloc\\(16\\) -> heap: recursive: .* its call at tail-call-sra-run.c:49:5 may become a tail call" } } */
+/* { dg-final { scan-escape "tail-call-sra-run.c:47:13: malloc\\(16\\) -> heap: recursive: .* its call at tail-call-sra-run.c:51:5 may become a tail call" } } */

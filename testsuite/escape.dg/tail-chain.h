@@ -7,7 +7,9 @@
    the thread's guard page rather than jumping over it.
 
    A test defines LINK (this_link, next_link) and the chain's end,
-   NAME_end, and writes CHAIN (LINK, NAME) for NAME0 to NAME11.  */
+   NAME_end, and writes CHAIN (LINK, NAME) for NAME0 to NAME11.  NAME_end
+   calls FILL, so that the call to it is no call after which nothing
+   chains (chain_end_call_p), and the last link is like the others.  */
 #include <stdlib.h>
 #include "opaque-fill.h"
 #include "small-thread.h"
