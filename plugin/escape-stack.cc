@@ -528,14 +528,15 @@ find_returning_blocks (function *fun, bitmap returning)
     }
 }
 
-static bool
-block_has_barrier_p (basic_block bb, bool late)
+/* The last barrier of BB (tail_call_barrier_p), or NULL.  */
+static gimple *
+last_barrier (basic_block bb, bool late)
 {
-  for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-       gsi_next (&gsi))
+  for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi);
+       gsi_prev (&gsi))
     if (tail_call_barrier_p (gsi_stmt (gsi), late))
-      return true;
-  return false;
+      return gsi_stmt (gsi);
+  return NULL;
 }
 
 /* Whether CALL cannot lead back into the unit (free and malloc among
@@ -561,19 +562,21 @@ leaf_call_p (gcall *call)
 static void
 tail_calls_of_program (function *fun, bool late, hash_set<gimple *> *calls)
 {
-  auto_bitmap clear, barred, returning;
+  auto_bitmap clear, returning;
   find_returning_blocks (fun, returning);
+  /* Barriers are found once: a free's takes walks over its pointer's
+     uses.  */
+  auto_vec<gimple *> barrier;
+  barrier.safe_grow_cleared (last_basic_block_for_fn (fun));
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
-    if (block_has_barrier_p (bb, late))
-      bitmap_set_bit (barred, bb->index);
+    barrier[bb->index] = last_barrier (bb, late);
   bool changed;
   do
     {
       changed = false;
       FOR_EACH_BB_FN (bb, fun)
-	if (!bitmap_bit_p (clear, bb->index)
-	    && !bitmap_bit_p (barred, bb->index)
+	if (!bitmap_bit_p (clear, bb->index) && !barrier[bb->index]
 	    && end_clear_to_return_p (bb, clear, returning, late))
 	  {
 	    bitmap_set_bit (clear, bb->index);
@@ -581,20 +584,21 @@ tail_calls_of_program (function *fun, bool late, hash_set<gimple *> *calls)
 	  }
     }
   while (changed);
-  /* Backwards through each block, so that whether the rest of the block
-     holds a barrier is known at each call.  */
+  /* Backwards through each block, down to its last barrier: the calls
+     after it.  */
   FOR_EACH_BB_FN (bb, fun)
     {
-      bool clear_after = end_clear_to_return_p (bb, clear, returning, late);
-      for (gimple_stmt_iterator gsi = gsi_last_bb (bb);
-	   clear_after && !gsi_end_p (gsi); gsi_prev (&gsi))
+      if (!end_clear_to_return_p (bb, clear, returning, late))
+	continue;
+      for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi);
+	   gsi_prev (&gsi))
 	{
 	  gcall *call = dyn_cast <gcall *> (gsi_stmt (gsi));
 	  if (call && !gimple_call_internal_p (call)
 	      && !leaf_call_p (call))
 	    calls->add (call);
-	  if (tail_call_barrier_p (gsi_stmt (gsi), late))
-	    clear_after = false;
+	  if (gsi_stmt (gsi) == barrier[bb->index])
+	    break;
 	}
     }
 }
